@@ -1,0 +1,47 @@
+/*
+ * arch.h - the interface between the portable kernel and one machine.
+ *
+ * Layer: machine interface. Everything in src/ outside src/arch/ reaches the
+ * hardware only through these functions, so a second architecture means a
+ * second src/arch/<name>/ implementing this header and nothing else.
+ */
+#ifndef FREEPORT_ARCH_H
+#define FREEPORT_ARCH_H
+
+#include <stdint.h>
+#include <stddef.h>
+
+struct trap_frame;
+
+/* Early console: COM1 and the VGA text screen. Safe before arch_init(). */
+void arch_console_init(void);
+void arch_console_write(const char *text, size_t length);
+
+/* Descriptor tables, interrupt controller, timer, TSC calibration. */
+void arch_init(void);
+
+/* Interrupts on/off; returns the previous state for arch_irq_restore(). */
+int arch_irq_save(void);
+void arch_irq_restore(int enabled);
+void arch_irq_enable(void);
+
+/* Stop this CPU for good (interrupts off). */
+__attribute__((noreturn)) void arch_halt(void);
+
+/* Leave the emulator with a status (QEMU isa-debug-exit, Bochs 0x8900);
+ * on real hardware, halt. Prints nothing itself. */
+__attribute__((noreturn)) void arch_exit_emulator(int status);
+
+/* Timer ticks since boot and their rate. */
+uint64_t arch_ticks(void);
+uint32_t arch_tick_hz(void);
+
+/* Time-stamp counter and its calibrated rate (0 if unknown). */
+uint64_t arch_timestamp(void);
+uint64_t arch_timestamp_hz(void);
+
+/* Walk the frame-pointer chain from `frame` (0: this call), calling
+ * visit(return_address) for each frame, at most `depth` times. */
+void arch_backtrace(uintptr_t frame, int depth, void (*visit)(uintptr_t));
+
+#endif

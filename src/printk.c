@@ -1,0 +1,30 @@
+/*
+ * printk.c - formatted kernel messages on the console.
+ *
+ * Layer: core. Formats into a stack buffer (lines longer than PRINTK_MAX are
+ * cut), then writes it with interrupts off so lines never interleave on one
+ * CPU. A lock joins this when there is a second CPU.
+ */
+#include <stdarg.h>
+#include "printk.h"
+#include "arch/arch.h"
+#include "lib/format.h"
+
+#define PRINTK_MAX 512
+
+void printk(const char *format, ...)
+{
+    char line[PRINTK_MAX];
+    va_list args;
+    int length;
+
+    va_start(args, format);
+    length = format_string(line, sizeof(line), format, args);
+    va_end(args);
+    if (length >= PRINTK_MAX)
+        length = PRINTK_MAX - 1;
+
+    int enabled = arch_irq_save();
+    arch_console_write(line, (size_t)length);
+    arch_irq_restore(enabled);
+}
