@@ -16,7 +16,7 @@ static __attribute__((noinline)) void fault_page(void)
 static __attribute__((noinline)) void fault_divide(void)
 {
     volatile int zero = 0;
-    volatile int result = 1 / zero;
+    volatile int result = 42 / zero;    /* not 1 / x: gcc computes that without idiv */
     (void)result;
 }
 

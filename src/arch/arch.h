@@ -36,6 +36,10 @@ __attribute__((noreturn)) void arch_exit_emulator(int status);
 uint64_t arch_ticks(void);
 uint32_t arch_tick_hz(void);
 
+/* Call `handler` from the timer interrupt on every tick (interrupts off,
+ * after arch_ticks() advanced); NULL for none. The scheduler's hook. */
+void arch_set_tick_handler(void (*handler)(void));
+
 /* Time-stamp counter and its calibrated rate (0 if unknown). */
 uint64_t arch_timestamp(void);
 uint64_t arch_timestamp_hz(void);

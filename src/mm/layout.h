@@ -20,6 +20,9 @@
 #define DIRECT_MAP_BASE     0xffff800000000000UL
 #define USER_SPACE_END      0x0000800000000000UL
 
+#define LOW_MEMORY_END      0x100000UL      /* first MiB: BIOS, VGA; never allocated */
+#define BOOT_DIRECT_MAP_END 0x40000000UL    /* boot.S direct-maps only the first GiB */
+
 #define PHYS_TO_VIRT(p)     ((void *)((uintptr_t)(p) + DIRECT_MAP_BASE))
 #define VIRT_TO_PHYS(v)     ((uintptr_t)(v) - DIRECT_MAP_BASE)
 #define KERNEL_TO_PHYS(v)   ((uintptr_t)(v) - KERNEL_VMA)

@@ -15,6 +15,8 @@
  * may only name higher-half symbols through PHYS(), never call them, until
  * the absolute jump to boot_high.
  */
+    .cfi_sections .debug_frame      /* kernel.ld discards .eh_frame; GDB reads this */
+
 #define KERNEL_VMA      0xffffffff80000000
 #define PHYS(sym)       ((sym) - KERNEL_VMA)
 
