@@ -92,21 +92,25 @@ static void add_module(struct boot_info *out, uint64_t start, uint64_t end, cons
     copy_string(module->cmdline, sizeof(module->cmdline), cmdline, cmdline_available);
 }
 
-/* A multiboot1 command line starts with the kernel's file name: skip it. */
-static const char *skip_kernel_name(const char *cmdline)
+/* A multiboot1 command line starts with the kernel's file name: copy the
+ * whole line (bounded) first, then keep what follows the name. */
+static void copy_multiboot1_cmdline(struct boot_info *out, const char *cmdline)
 {
-    while (*cmdline && *cmdline != ' ')
-        cmdline++;
-    while (*cmdline == ' ')
-        cmdline++;
-    return cmdline;
+    char line[BOOTINFO_CMDLINE_MAX * 2];
+    const char *rest = line;
+
+    copy_string(line, sizeof(line), cmdline, sizeof(line) - 1);
+    while (*rest && *rest != ' ')
+        rest++;
+    while (*rest == ' ')
+        rest++;
+    copy_string(out->cmdline, sizeof(out->cmdline), rest, sizeof(line));
 }
 
 static int parse_multiboot1(const struct mb1_info *info, bootinfo_map_fn map, struct boot_info *out)
 {
     if ((info->flags & MB1_FLAG_CMDLINE) && info->cmdline)
-        copy_string(out->cmdline, sizeof(out->cmdline),
-                    skip_kernel_name(map(info->cmdline)), BOOTINFO_CMDLINE_MAX);
+        copy_multiboot1_cmdline(out, map(info->cmdline));
     if (info->flags & MB1_FLAG_LOADER)
         copy_string(out->loader, sizeof(out->loader), map(info->boot_loader_name), BOOTINFO_LOADER_MAX);
     if (info->flags & MB1_FLAG_MODULES) {
@@ -149,9 +153,10 @@ static void parse_multiboot2_tag(const struct mb2_tag *tag, struct boot_info *ou
     }
     case MB2_TAG_MMAP: {
         const struct mb2_mmap *mmap = (const void *)tag;
-        if (tag->size < sizeof(*mmap) || mmap->entry_size < sizeof(struct mb2_mmap_entry))
+        if (tag->size < sizeof(*mmap) || mmap->entry_size < sizeof(struct mb2_mmap_entry) ||
+            mmap->entry_size > tag->size)
             break;
-        for (uint32_t at = sizeof(*mmap); at + mmap->entry_size <= tag->size; at += mmap->entry_size) {
+        for (uint32_t at = sizeof(*mmap); at <= tag->size - mmap->entry_size; at += mmap->entry_size) {
             const struct mb2_mmap_entry *entry = (const void *)((const char *)tag + at);
             add_region(out, entry->base, entry->length, entry->type);
         }
@@ -170,8 +175,8 @@ static int parse_multiboot2(const uint8_t *info, struct boot_info *out)
         const struct mb2_tag *tag = (const void *)(info + at);
         if (tag->type == MB2_TAG_END)
             return 0;
-        if (tag->size < sizeof(*tag) || at + tag->size > total)
-            return -1;
+        if (tag->size < sizeof(*tag) || tag->size > total - at)
+            return -1;      /* written so that no sum can wrap around */
         parse_multiboot2_tag(tag, out);
         at += (tag->size + 7) & ~7u;
     }
