@@ -1,0 +1,46 @@
+/*
+ * userland/lib/tools.h - helpers the programs in userland/bin/ share.
+ *
+ * Layer: user library (libtools.a, linked into every program). Portable
+ * POSIX C, like the programs: it builds for Freeport and for the host.
+ * Errors are reported on stderr as "program: what: why" (<err.h> style).
+ */
+#ifndef USERLAND_LIB_TOOLS_H
+#define USERLAND_LIB_TOOLS_H
+
+#include <stddef.h>
+
+/* Copies everything from fd from to fd to; 0, or -1 with errno set. */
+int copy_fd(int from, int to);
+
+/* Writes all length bytes of buffer to fd; 0, or -1 with errno set. */
+int write_all(int fd, const void *buffer, size_t length);
+
+/*
+ * Calls process(fd, name) for each file named in names (count of them), "-"
+ * meaning standard input, or for standard input alone when count is 0.
+ * A file that cannot be opened is reported and skipped. Returns 0 if every
+ * file opened and every process() returned 0, else 1 (an exit status).
+ */
+int for_each_input(int count, char **names, int (*process)(int fd, const char *name));
+
+/*
+ * The destination of source in cp/mv style: target itself, or, if target
+ * is a directory, target/last-component-of-source (written to buffer).
+ * NULL if that does not fit in size.
+ */
+const char *destination_path(const char *source, const char *target, char *buffer, size_t size);
+
+/*
+ * The cp/mv command line: "source target" or "source... directory". Calls
+ * action(source, destination) for each source (destination as
+ * destination_path gives it). Returns the exit status: 2 for bad usage, 1 if
+ * an action failed (it reports why), else 0.
+ */
+int for_each_source(int argc, char **argv, const char *usage,
+                    int (*action)(const char *source, const char *destination));
+
+/* A waitpid() status as a shell shows it: the exit code, or 128 + the signal. */
+int exit_status_of(int wait_status);
+
+#endif

@@ -1,0 +1,13 @@
+/*
+ * userland/libc/libc.h - what the files of libfreeport share, and only they.
+ *
+ * Layer: libfreeport (user space), private to userland/libc/. Public
+ * declarations go in userland/include/ instead.
+ */
+#ifndef USERLAND_LIBC_LIBC_H
+#define USERLAND_LIBC_LIBC_H
+
+/* The program's name (argv[0] without its directory), set by __libc_start; err.c prints it. */
+extern const char *libc_program_name;
+
+#endif
