@@ -5,16 +5,20 @@
  * boot stack, interrupts off, with the loader's magic and the physical
  * address of its boot information. Order matters: console first (so every
  * later step can report), then what the loader said, then the machine,
- * then memory, then interrupts on.
+ * then memory, the scheduler and the files, then interrupts on; last, the
+ * first process, after which this flow becomes the idle thread.
  */
 #include "arch/arch.h"
 #include "bootinfo.h"
 #include "cmdline.h"
 #include "fault.h"
+#include "fs/fs.h"
 #include "mm/memory.h"
 #include "mm/layout.h"
 #include "panic.h"
 #include "printk.h"
+#include "proc/proc.h"
+#include "proc/scheduler.h"
 #include "selftest.h"
 #include "version.h"
 
@@ -44,6 +48,18 @@ static void report_boot_info(void)
         printk("boot: no initrd module: continuing without a root file system\n");
 }
 
+/* pid 1: the init= option's program, else /bin/init. Without it the
+ * kernel just idles. */
+static void start_first_process(void)
+{
+    const char *path = kernel_options.init[0] ? kernel_options.init : "/bin/init";
+    int error = proc_start_init(path);
+
+    if (error)
+        printk("Freeport: cannot start %s (error %d)%s; idling.\n", path, -error,
+               boot_info.module_count ? "" : ": no initrd");
+}
+
 void kmain(uint32_t magic, uint64_t info_physical)
 {
     arch_console_init();
@@ -57,6 +73,8 @@ void kmain(uint32_t magic, uint64_t info_physical)
 
     arch_init();
     memory_init(&boot_info);
+    proc_init();
+    fs_init(&boot_info);
     arch_irq_enable();
 
     if (kernel_options.fault[0])
@@ -64,7 +82,6 @@ void kmain(uint32_t magic, uint64_t info_physical)
     if (kernel_options.selftest)
         kernel_exit(selftest_run_all() == 0 ? 0 : 1);
 
-    printk("Freeport: boot complete; nothing more to run yet.\n");
-    for (;;)
-        __asm__ volatile("hlt");
+    start_first_process();
+    scheduler_idle();
 }

@@ -17,6 +17,12 @@ struct trap_frame;
 void arch_console_init(void);
 void arch_console_write(const char *text, size_t length);
 
+/* COM1 as a raw byte device: bytes out unchanged (no CR added, no VGA
+ * copy); and, once a handler is set, each byte received is handed to it
+ * from the UART's interrupt (IRQ 4, interrupts off). */
+void arch_serial_write(const char *bytes, size_t length);
+void arch_serial_set_receive_handler(void (*receive)(uint8_t byte));
+
 /* Descriptor tables, interrupt controller, timer, TSC calibration. */
 void arch_init(void);
 
@@ -39,6 +45,10 @@ uint32_t arch_tick_hz(void);
 /* Call `handler` from the timer interrupt on every tick (interrupts off,
  * after arch_ticks() advanced); NULL for none. The scheduler's hook. */
 void arch_set_tick_handler(void (*handler)(void));
+
+/* Seconds since 1970-01-01 00:00 UTC by the CMOS real-time clock (slow:
+ * up to a second; read it once). */
+int64_t arch_rtc_seconds(void);
 
 /* Time-stamp counter and its calibrated rate (0 if unknown). */
 uint64_t arch_timestamp(void);

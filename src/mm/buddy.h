@@ -49,9 +49,10 @@ enum buddy_error {
 };
 
 struct buddy_page {
-    uint32_t next, prev; /* free-list neighbours (page numbers) */
-    uint8_t state;       /* enum buddy_state */
-    uint8_t order;       /* order of the block this page heads */
+    uint32_t next, prev;   /* free-list neighbours (page numbers) */
+    uint8_t state;         /* enum buddy_state */
+    uint8_t order;         /* order of the block this page heads */
+    uint16_t extra_owners; /* the caller's (mm/frame.c): zeroed by buddy_init, never touched here */
 };
 
 struct buddy {

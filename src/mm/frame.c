@@ -118,10 +118,53 @@ void frame_free_order(uint64_t physical, unsigned order)
     if (physical % PAGE_SIZE)
         panic("frame_free(0x%lx): not a frame address", (unsigned long)physical);
     enabled = arch_irq_save();
+    if (frame_is_allocated(physical) && frame_buddy.pages[physical / PAGE_SIZE].extra_owners)
+        panic("frame_free(0x%lx): the frame is still shared", (unsigned long)physical);
     error = buddy_free(&frame_buddy, physical / PAGE_SIZE, order);
     arch_irq_restore(enabled);
     if (error)
         panic("frame_free(0x%lx, order %u): %s", (unsigned long)physical, order, buddy_error_string(error));
+}
+
+/* The descriptor of an allocated single frame; panics on anything else
+ * (sharing a free or reserved frame is a kernel bug). */
+static struct buddy_page *owned_frame(uint64_t physical, const char *operation)
+{
+    if (!frame_is_allocated(physical) || frame_buddy.pages[physical / PAGE_SIZE].order != 0)
+        panic("%s(0x%lx): not an allocated single frame", operation, (unsigned long)physical);
+    return &frame_buddy.pages[physical / PAGE_SIZE];
+}
+
+void frame_share(uint64_t physical)
+{
+    int enabled = arch_irq_save();
+    struct buddy_page *page = owned_frame(physical, "frame_share");
+
+    if (page->extra_owners == FRAME_MAX_OWNERS - 1)
+        panic("frame_share(0x%lx): more than %d owners", (unsigned long)physical, FRAME_MAX_OWNERS);
+    page->extra_owners++;
+    arch_irq_restore(enabled);
+}
+
+void frame_release(uint64_t physical)
+{
+    int enabled = arch_irq_save();
+    struct buddy_page *page = owned_frame(physical, "frame_release");
+
+    if (page->extra_owners > 0)
+        page->extra_owners--;
+    else
+        frame_free(physical);
+    arch_irq_restore(enabled);
+}
+
+unsigned frame_owners(uint64_t physical)
+{
+    int enabled = arch_irq_save();
+    unsigned owners = owned_frame(physical, "frame_owners")->extra_owners + 1u;
+
+    arch_irq_restore(enabled);
+    return owners;
 }
 
 bool frame_is_allocated(uint64_t physical)
@@ -137,6 +180,23 @@ struct frame_stats frame_stats(void)
 
     arch_irq_restore(enabled);
     return stats;
+}
+
+SELFTEST(frame_sharing_frees_with_last_owner)
+{
+    struct frame_stats before = frame_stats();
+    uint64_t frame = frame_alloc();
+
+    SELFTEST_ASSERT(frame != 0 && frame_owners(frame) == 1);
+    frame_share(frame);
+    frame_share(frame);
+    SELFTEST_ASSERT(frame_owners(frame) == 3);
+    frame_release(frame);
+    frame_release(frame);
+    SELFTEST_ASSERT(frame_is_allocated(frame) && frame_owners(frame) == 1);
+    frame_release(frame);
+    SELFTEST_ASSERT(!frame_is_allocated(frame));
+    SELFTEST_ASSERT(frame_stats().free == before.free);
 }
 
 static bool stats_equal(struct frame_stats a, struct frame_stats b)

@@ -7,6 +7,7 @@
  * reach their contents through PHYS_TO_VIRT (mm/layout.h). A fresh frame
  * holds whatever was there before; zero it if that matters.
  *
+ * Order-0 frames can be shared, with a count of owners (frame_share).
  * Never allocated: the first MiB, the kernel image, every boot module (the
  * initrd) and the allocator's own descriptor array. Exhaustion returns 0
  * (frame 0 is never handed out); a bad free is a kernel bug and panics.
@@ -43,6 +44,16 @@ uint64_t frame_alloc_below(uint64_t limit);
 
 void frame_free(uint64_t physical);
 void frame_free_order(uint64_t physical, unsigned order);
+
+/* Sharing one frame between address spaces (copy-on-write after fork):
+ * a frame from frame_alloc() has one owner; frame_share() adds one,
+ * frame_release() removes one and frees the frame with the last.
+ * frame_free() of a frame that still has other owners panics. At most
+ * FRAME_MAX_OWNERS owners (more is a kernel bug and panics). */
+#define FRAME_MAX_OWNERS 65536
+void frame_share(uint64_t physical);
+void frame_release(uint64_t physical);
+unsigned frame_owners(uint64_t physical);
 
 /* Is `physical` the first frame of an allocated block? */
 bool frame_is_allocated(uint64_t physical);

@@ -3,6 +3,7 @@
  *
  *   0x0000000000000000 .. 0x00007fffffffffff   user space (lower half)
  *   0xffff800000000000 .. (+ all RAM)           direct map of physical memory
+ *   0xffffff0000000000 .. (+ 1 GiB)             kernel stacks, each below a guard page
  *   0xffffffff80000000 .. (+ kernel image)      kernel image (-mcmodel=kernel)
  *
  * Layer: core (memory). Invariant: a physical address p below the top of RAM
@@ -19,6 +20,7 @@
 #define KERNEL_VMA          0xffffffff80000000UL
 #define DIRECT_MAP_BASE     0xffff800000000000UL
 #define USER_SPACE_END      0x0000800000000000UL
+#define KERNEL_STACKS_BASE  0xffffff0000000000UL /* proc/kernel_stack.c */
 
 #define LOW_MEMORY_END      0x100000UL      /* first MiB: BIOS, VGA; never allocated */
 #define BOOT_DIRECT_MAP_END 0x40000000UL    /* boot.S direct-maps only the first GiB */

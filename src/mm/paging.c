@@ -219,6 +219,34 @@ int paging_translate(const struct address_space *space, uintptr_t virt, uint64_t
     return -EFAULT;
 }
 
+/* The first address of the next `level`-sized block after virt's, or 0 if
+ * that wraps past the top of the address space. */
+static uintptr_t next_block(uintptr_t virt, int level)
+{
+    return (virt & ~(level_size(level) - 1)) + level_size(level);
+}
+
+uintptr_t paging_next_mapped(const struct address_space *space, uintptr_t virt, uintptr_t end)
+{
+    virt = PAGE_ROUND_DOWN(virt);
+    while (virt < end) {
+        const uint64_t *table = table_at(space->root);
+        int level = TOP_LEVEL;
+        uint64_t entry;
+        while ((entry = table[index_at(virt, level)]) & PTE_PRESENT) {
+            if (level == 0 || (entry & PTE_HUGE))
+                return virt;
+            table = table_at(entry & PTE_ADDRESS);
+            level--;
+        }
+        uintptr_t next = next_block(virt, level);
+        if (next <= virt)
+            break;
+        virt = next;
+    }
+    return end;
+}
+
 int address_space_create(struct address_space *space)
 {
     uint64_t root = table_alloc();
@@ -231,8 +259,9 @@ int address_space_create(struct address_space *space)
     return 0;
 }
 
-/* Free the table at `physical` (of `level`), its subtables, and the frames
- * its level-0 entries map with PTE_OWNED. */
+/* Free the table at `physical` (of `level`) and its subtables, and give up
+ * this space's share of the frames its level-0 entries map with PTE_OWNED
+ * (a frame shared copy-on-write lives on in the other spaces). */
 static void free_table(uint64_t physical, int level)
 {
     const uint64_t *table = table_at(physical);
@@ -245,7 +274,7 @@ static void free_table(uint64_t physical, int level)
         if (level > 0)
             free_table(entry & PTE_ADDRESS, level - 1);
         else if (entry & PTE_OWNED)
-            frame_free(entry & PTE_ADDRESS);
+            frame_release(entry & PTE_ADDRESS);
     }
     frame_free(physical);
 }
@@ -355,6 +384,27 @@ SELFTEST(paging_map_translate_unmap_roundtrip)
     address_space_destroy(&space);
     frame_free(frame);
     SELFTEST_ASSERT(frame_stats().free == before.free);
+}
+
+/* Two pages 1 GiB apart in an otherwise empty space are found, and the
+ * empty gigabyte between them is skipped without a page-by-page walk. */
+SELFTEST(paging_next_mapped_skips_empty_tables)
+{
+    struct address_space space;
+    uint64_t frame = frame_alloc();
+    uintptr_t second = TEST_PAGE + (1UL << 30);
+
+    SELFTEST_ASSERT(frame != 0 && address_space_create(&space) == 0);
+    SELFTEST_ASSERT(paging_map(&space, TEST_PAGE, frame, PAGE_USER) == 0);
+    SELFTEST_ASSERT(paging_map(&space, second, frame, PAGE_USER) == 0);
+    uintptr_t first_found = paging_next_mapped(&space, 0, USER_SPACE_END);
+    uintptr_t second_found = paging_next_mapped(&space, TEST_PAGE + PAGE_SIZE, USER_SPACE_END);
+    uintptr_t none = paging_next_mapped(&space, second + PAGE_SIZE, USER_SPACE_END);
+    uintptr_t bounded = paging_next_mapped(&space, TEST_PAGE + PAGE_SIZE, second);
+    address_space_destroy(&space);
+    frame_free(frame);
+    SELFTEST_ASSERT(first_found == TEST_PAGE && second_found == second);
+    SELFTEST_ASSERT(none == USER_SPACE_END && bounded == second);
 }
 
 SELFTEST(paging_rejects_bad_requests)

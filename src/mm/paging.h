@@ -43,8 +43,8 @@ void paging_init(const struct physmap *ram);
  * 0 or -ENOMEM. */
 int address_space_create(struct address_space *space);
 
-/* Free the user half's page tables, the frames mapped with PAGE_OWNED and
- * the PML4. `space` must not be the current or the kernel address space. */
+/* Free the user half's page tables and the PML4, and release (frame.h)
+ * the frames mapped with PAGE_OWNED: freed unless another space shares them. `space` must not be the current or the kernel address space. */
 void address_space_destroy(struct address_space *space);
 
 void address_space_switch(struct address_space *space);
@@ -62,6 +62,10 @@ uint64_t paging_unmap(struct address_space *space, uintptr_t virt);
 /* Replace the flags of the mapped page at `virt`. 0, -EINVAL or -EFAULT
  * (nothing mapped there). */
 int paging_protect(struct address_space *space, uintptr_t virt, unsigned flags);
+
+/* The first mapped page at or after `virt` and below `end` (end if none),
+ * skipping whole absent tables: fast across a huge, mostly empty range. */
+uintptr_t paging_next_mapped(const struct address_space *space, uintptr_t virt, uintptr_t end);
 
 /* Where `virt` leads: 0 with *phys (the exact byte) and *flags set, or
  * -EFAULT if it is not mapped. */

@@ -11,8 +11,6 @@
 #ifndef FREEPORT_X86_64_GDT_H
 #define FREEPORT_X86_64_GDT_H
 
-#include <stdint.h>
-
 #define GDT_KERNEL_CODE 0x08
 #define GDT_KERNEL_DATA 0x10
 #define GDT_USER_DATA   (0x18 | 3)
@@ -23,6 +21,9 @@
 #define GDT_IST_DOUBLE_FAULT 1
 #define GDT_IST_NMI          2
 
+#ifndef __ASSEMBLER__ /* syscall_entry.S includes the selectors above */
+#include <stdint.h>
+
 /* Load the GDT and TSS; reload every segment register. Once, at boot. */
 void gdt_init(void);
 
@@ -30,4 +31,5 @@ void gdt_init(void);
  * (TSS.rsp0): the top of the running thread's kernel stack. */
 void gdt_set_kernel_stack(uintptr_t rsp0);
 
+#endif
 #endif

@@ -3,15 +3,17 @@
  *
  * Layer: machine. Called once by kmain with interrupts off, after the
  * console is up. Each step needs the ones before it: the IDT's gates name
- * GDT selectors and TSS stacks; the PIC must be remapped before the timer's
+ * GDT selectors and TSS stacks, and so do the SYSCALL MSRs; the PIC must be remapped before the timer's
  * IRQ can arrive as vector 32 rather than as a fake double fault; the TSC is
  * measured against the PIT. Interrupts stay off: kmain turns them on.
  */
 #include "arch/arch.h"
+#include "arch/x86_64/fpu.h"
 #include "arch/x86_64/gdt.h"
 #include "arch/x86_64/idt.h"
 #include "arch/x86_64/pic.h"
 #include "arch/x86_64/pit.h"
+#include "arch/x86_64/syscall.h"
 #include "arch/x86_64/trap.h"
 #include "arch/x86_64/tsc.h"
 #include "printk.h"
@@ -32,6 +34,8 @@ void arch_init(void)
 {
     gdt_init();
     printk("arch: GDT and TSS loaded (IST%d double fault, IST%d NMI)\n", GDT_IST_DOUBLE_FAULT, GDT_IST_NMI);
+    syscall_init();
+    printk("arch: syscall/sysret enabled (entry syscall_entry, per-CPU block through swapgs)\n");
     idt_init();
     printk("arch: IDT loaded: vectors 0-%d, exceptions and IRQs\n", TRAP_STUB_COUNT - 1);
     pic_init();
@@ -41,4 +45,5 @@ void arch_init(void)
     printk("arch: timer: PIT channel 0 at %d Hz on IRQ 0\n", TIMER_HZ);
     tsc_init();
     arch_report_tsc();
+    fpu_init();
 }

@@ -20,8 +20,10 @@
  * Invariants: the push order is struct trap_frame's layout; the frame is a
  * multiple of 16 bytes and the CPU aligns rsp to 16 before pushing its part,
  * so trap_dispatch is called with the stack aligned as the C ABI requires.
- * When user mode gets per-CPU data through %gs, swapgs joins entry and exit
- * for traps from ring 3 (the test of the saved cs below).
+ * No swapgs here: the kernel reaches its per-CPU block through %gs only
+ * inside syscall_entry.S, between two swapgs with interrupts off.
+ * trap_return is also the way out for system calls that cannot sysret and
+ * for a thread's first entry into user mode (arch_enter_user).
  */
 #include "arch/x86_64/trap.h"
 
@@ -116,6 +118,7 @@ trap_common:
     mov     %rbx, %rsp
     .cfi_def_cfa_register %rsp
 
+    .globl  trap_return
 trap_return:                        /* rsp: a struct trap_frame to resume */
     pop_register %r15
     pop_register %r14

@@ -18,6 +18,7 @@
  */
 #include <stdbool.h>
 #include <stddef.h>
+#include "arch/context.h"
 #include "arch/x86_64/idt.h"
 #include "arch/x86_64/io.h"
 #include "arch/x86_64/pic.h"
@@ -32,16 +33,29 @@
 _Static_assert(offsetof(struct trap_frame, rbp) == TRAP_FRAME_RBP, "trap.S pushes rbp there");
 _Static_assert(offsetof(struct trap_frame, rip) == TRAP_FRAME_RIP, "the CPU pushes rip there");
 _Static_assert(offsetof(struct trap_frame, cs) == TRAP_FRAME_CS, "the CPU pushes cs there");
+_Static_assert(offsetof(struct trap_frame, r11) == TRAP_FRAME_R11, "syscall_entry.S reads r11 there");
+_Static_assert(offsetof(struct trap_frame, rcx) == TRAP_FRAME_RCX, "syscall_entry.S reads rcx there");
+_Static_assert(offsetof(struct trap_frame, rflags) == TRAP_FRAME_RFLAGS, "the CPU pushes rflags there");
+_Static_assert(offsetof(struct trap_frame, rsp) == TRAP_FRAME_RSP, "the CPU pushes rsp there");
 _Static_assert(sizeof(struct trap_frame) == TRAP_FRAME_SIZE, "trap.S and trap.h disagree");
 _Static_assert(TRAP_FRAME_SIZE % 16 == 0, "the C ABI needs a 16-byte aligned stack");
 _Static_assert(TRAP_STUB_COUNT == PIC_VECTOR_BASE + PIC_IRQ_COUNT, "a stub per exception and IRQ");
 _Static_assert(PIC_VECTOR_BASE == IDT_EXCEPTION_VECTORS, "IRQs follow the exceptions");
 
-#define VECTOR_BREAKPOINT         3
-#define VECTOR_DOUBLE_FAULT       8
-#define VECTOR_INVALID_TSS        10
-#define VECTOR_GENERAL_PROTECTION 13
-#define VECTOR_PAGE_FAULT         14
+#define VECTOR_DIVIDE_ERROR        0
+#define VECTOR_NMI                 2
+#define VECTOR_BREAKPOINT          3
+#define VECTOR_INVALID_OPCODE      6
+#define VECTOR_DOUBLE_FAULT        8
+#define VECTOR_INVALID_TSS         10
+#define VECTOR_SEGMENT_NOT_PRESENT 11
+#define VECTOR_STACK_SEGMENT       12
+#define VECTOR_GENERAL_PROTECTION  13
+#define VECTOR_PAGE_FAULT          14
+#define VECTOR_X87_ERROR           16
+#define VECTOR_ALIGNMENT_CHECK     17
+#define VECTOR_MACHINE_CHECK       18
+#define VECTOR_SIMD_ERROR          19
 
 /* Page-fault error code bits (Intel SDM vol. 3, 4.7). */
 #define PAGE_FAULT_PRESENT  (1u << 0) /* a protection violation, not a missing page */
@@ -217,14 +231,35 @@ __attribute__((noreturn)) static void trap_fatal(const struct trap_frame *frame)
     kernel_stop_fatal();
 }
 
-/* A fault in user mode is the process's problem, not the kernel's. Until
- * there are processes it is reported and stops the machine like a kernel
- * fault; with signals, this delivers SIGSEGV (SIGFPE, SIGILL...) to the
- * current process and returns. (noinline: gcc would otherwise merge it with
- * the kernel-fault call, and GDB would name it in kernel-fault backtraces.) */
+/* A fault in user mode is the process's problem, not the kernel's: the
+ * process layer resolves it (a copy-on-write or lazily mapped page) or
+ * signals the process, and the thread returns to user mode, or never runs
+ * again. An NMI, double fault or machine check is the machine's problem,
+ * whatever mode it interrupted: reported as fatal. (noinline: gcc would
+ * otherwise merge it with the kernel-fault call, and GDB would name it in
+ * kernel-fault backtraces.) */
 static __attribute__((noinline)) void trap_user_fault(struct trap_frame *frame)
 {
-    trap_fatal(frame);
+    struct user_fault fault = {.kind = USER_FAULT_TRAP};
+
+    switch (frame->vector) {
+    case VECTOR_PAGE_FAULT:
+        fault = (struct user_fault){USER_FAULT_PAGE, read_cr2(), frame->error_code & PAGE_FAULT_WRITE,
+                                    frame->error_code & PAGE_FAULT_PRESENT};
+        break;
+    case VECTOR_GENERAL_PROTECTION:
+    case VECTOR_STACK_SEGMENT:
+    case VECTOR_SEGMENT_NOT_PRESENT: fault.kind = USER_FAULT_PROTECTION; break;
+    case VECTOR_INVALID_OPCODE: fault.kind = USER_FAULT_INSTRUCTION; break;
+    case VECTOR_DIVIDE_ERROR:
+    case VECTOR_X87_ERROR:
+    case VECTOR_SIMD_ERROR: fault.kind = USER_FAULT_ARITHMETIC; break;
+    case VECTOR_ALIGNMENT_CHECK: fault.kind = USER_FAULT_ALIGNMENT; break;
+    case VECTOR_NMI:
+    case VECTOR_DOUBLE_FAULT:
+    case VECTOR_MACHINE_CHECK: trap_fatal(frame);
+    }
+    user_fault_handle(frame, &fault);
 }
 
 static void trap_report_breakpoint(const struct trap_frame *frame)

@@ -23,11 +23,18 @@
     ((1 << 8) | (1 << 10) | (1 << 11) | (1 << 12) | (1 << 13) | (1 << 14) | (1 << 17) | (1 << 21) |          \
      (1 << 29) | (1 << 30))
 
-/* Byte offsets into struct trap_frame, for trap.S. */
-#define TRAP_FRAME_RBP  64
-#define TRAP_FRAME_RIP  136
-#define TRAP_FRAME_CS   144
-#define TRAP_FRAME_SIZE 176
+/* The `vector` of a frame built by syscall_entry.S: no real vector. */
+#define TRAP_VECTOR_SYSCALL 256
+
+/* Byte offsets into struct trap_frame, for trap.S and syscall_entry.S. */
+#define TRAP_FRAME_R11    32
+#define TRAP_FRAME_RBP    64
+#define TRAP_FRAME_RCX    96
+#define TRAP_FRAME_RIP    136
+#define TRAP_FRAME_CS     144
+#define TRAP_FRAME_RFLAGS 152
+#define TRAP_FRAME_RSP    160
+#define TRAP_FRAME_SIZE   176
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
@@ -43,7 +50,7 @@ struct trap_frame {
     uint64_t rax;                /* caller-saved; a syscall's result goes here */
 
     /* Pushed by the vector's stub. */
-    uint64_t vector;     /* 0-31 exception, 32-47 IRQ (pic.h) */
+    uint64_t vector;     /* 0-31 exception, 32-47 IRQ (pic.h), TRAP_VECTOR_SYSCALL */
     uint64_t error_code; /* the CPU's error code, or 0 for vectors without one */
 
     /* Pushed by the CPU. In 64-bit mode it always pushes ss:rsp, from kernel
@@ -57,6 +64,10 @@ struct trap_frame {
 
 /* trap.S: the entry stub of each vector below TRAP_STUB_COUNT, for the IDT. */
 extern const uintptr_t trap_stub_table[TRAP_STUB_COUNT];
+
+/* trap.S: pop the frame at %rsp and iretq to it (syscall_entry.S and
+ * arch_enter_user jump here). */
+extern const char trap_return[];
 
 /* Called by trap.S with interrupts off, on the kernel stack (or on an IST
  * stack for a double fault or an NMI). */
