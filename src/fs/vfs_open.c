@@ -1,0 +1,79 @@
+/*
+ * vfs_open.c - open(): find or create the vnode, check the flags against
+ * its type, make the struct file.
+ *
+ * Layer: files (VFS). Every path out of vfs_open() drops the references it
+ * took: the parent directory always, the vnode unless a file now holds it.
+ */
+#include "errno.h"
+#include "fs/vfs.h"
+
+/* Flags that contradict themselves, refused before anything is created. */
+static bool flags_invalid(int flags)
+{
+    return (flags & FP_O_ACCMODE) == FP_O_ACCMODE || ((flags & FP_O_CREAT) && (flags & FP_O_DIRECTORY));
+}
+
+static int check_open(const struct vnode *vnode, int flags, bool must_be_directory)
+{
+    int access = flags & FP_O_ACCMODE;
+
+    if (vnode->type != VNODE_DIRECTORY && ((flags & FP_O_DIRECTORY) || must_be_directory))
+        return -ENOTDIR;
+    if (vnode->type == VNODE_DIRECTORY && (access != FP_O_RDONLY || (flags & FP_O_CREAT)))
+        return -EISDIR;
+    if (vnode->type == VNODE_FIFO || vnode->type == VNODE_SOCKET)
+        return -ENXIO;
+    return 0;
+}
+
+static int open_vnode(struct vnode *vnode, int flags, bool must_be_directory, struct file **out)
+{
+    int error = check_open(vnode, flags, must_be_directory);
+
+    if (error == 0)
+        error = file_open_vnode(vnode, flags, out);
+    if (error == 0 && (flags & FP_O_TRUNC) && file_writable(*out) && vnode->type == VNODE_REGULAR) {
+        error = vnode->ops->truncate(vnode, 0);
+        if (error)
+            file_put(*out);
+    }
+    return error;
+}
+
+/* The vnode `parent` names, made (a regular file) if FP_O_CREAT asks. */
+static int find_or_create(const struct path_parent *parent, int flags, uint32_t permissions,
+                          struct vnode **out)
+{
+    int error = path_step(parent->dir, parent->name, out);
+
+    if (error == -ENOENT && (flags & FP_O_CREAT))
+        return vfs_create_in(parent, VNODE_REGULAR, permissions, out);
+    if (error == 0 && (flags & FP_O_CREAT) && (flags & FP_O_EXCL)) {
+        vnode_put(*out);
+        return -EEXIST;
+    }
+    return error;
+}
+
+int vfs_open(const char *path, int flags, uint32_t permissions, struct file **out)
+{
+    struct path_parent parent;
+    struct vnode *vnode;
+    int error = flags_invalid(flags) ? -EINVAL : path_resolve_parent(path, &parent);
+
+    if (error)
+        return error;
+    error = find_or_create(&parent, flags, permissions, &vnode);
+    vnode_put(parent.dir);
+    if (error)
+        return error;
+    error = open_vnode(vnode, flags, parent.must_be_directory, out);
+    vnode_put(vnode);
+    return error;
+}
+
+int vfs_open_path(const char *path, int flags, struct file **out)
+{
+    return vfs_open(path, flags & ~FP_O_CREAT, 0, out);
+}
