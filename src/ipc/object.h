@@ -1,0 +1,62 @@
+/*
+ * object.h - the header every IPC kernel object starts with: its kind and
+ * a reference count.
+ *
+ * Layer: native IPC (pure). Ports, channel ends, memory regions and
+ * broadcast endpoints embed a struct ipc_object and point it at their
+ * kind's struct ipc_object_type, whose release() frees the object.
+ *
+ * Invariants:
+ *   - references counts the capabilities naming the object (in a table, in
+ *     a queued message, or bound to a name) plus the kernel's own holders
+ *     (the creator until it drops its reference, a thread blocked on it);
+ *   - release() runs exactly once, when the count drops to zero, and is
+ *     the last thing that touches the object; nothing may take a reference
+ *     to an object whose count is zero.
+ * Locking: the caller holds the IPC lock.
+ */
+#ifndef FREEPORT_IPC_OBJECT_H
+#define FREEPORT_IPC_OBJECT_H
+
+#include <stdint.h>
+
+enum ipc_object_kind {
+    IPC_OBJECT_ANY = 0, /* only as a lookup argument: any kind will do */
+    IPC_OBJECT_PORT,
+    IPC_OBJECT_CHANNEL_END,
+    IPC_OBJECT_MEMORY_REGION,
+    IPC_OBJECT_BROADCAST,
+};
+
+struct ipc_object;
+
+/* One per kind, constant: what the capability layer knows of an object. */
+struct ipc_object_type {
+    enum ipc_object_kind kind;
+    void (*release)(struct ipc_object *object); /* the last reference is gone: free it */
+};
+
+struct ipc_object {
+    const struct ipc_object_type *type;
+    uint32_t references;
+};
+
+/* A new object holds one reference, its creator's. */
+static inline void ipc_object_init(struct ipc_object *object, const struct ipc_object_type *type)
+{
+    object->type = type;
+    object->references = 1;
+}
+
+static inline void ipc_object_get(struct ipc_object *object)
+{
+    object->references++;
+}
+
+static inline void ipc_object_put(struct ipc_object *object)
+{
+    if (--object->references == 0)
+        object->type->release(object);
+}
+
+#endif

@@ -1,0 +1,524 @@
+/*
+ * test_cap_table.c - host unit tests of src/ipc/cap_table.c: tokens checked
+ * against slots, rights that only shrink, the derivation tree across
+ * tables, revoke, and all-or-nothing transfer.
+ *
+ * Three tables stand for three processes. The objects are static; their
+ * release hook counts calls, and every test ends (teardown) by destroying
+ * the tables and dropping the creator's reference: each object must then
+ * have been released exactly once and no heap block may be left.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "heap_stub.h"
+#include "ipc/cap_table.h"
+#include "ipc/cap_token.h"
+
+struct test_object {
+    struct ipc_object object;
+    int releases;
+};
+
+static void count_release(struct ipc_object *object)
+{
+    ((struct test_object *)object)->releases++;
+}
+
+static const struct ipc_object_type port_type = {IPC_OBJECT_PORT, count_release};
+static const struct ipc_object_type channel_type = {IPC_OBJECT_CHANNEL_END, count_release};
+
+#define CAPACITY 8
+#define ALL      IPC_RIGHTS_ALL
+#define SEND     IPC_RIGHT_SEND
+#define RECEIVE  IPC_RIGHT_RECEIVE
+#define GRANT    IPC_RIGHT_GRANT
+#define REVOKE   IPC_RIGHT_REVOKE
+
+static struct cap_table a, b, c;
+static struct test_object port, channel;
+
+static int setup(void **state)
+{
+    (void)state;
+    heap_stub_successes_left = -1;
+    assert_int_equal(cap_table_init(&a, CAPACITY), IPC_OK);
+    assert_int_equal(cap_table_init(&b, CAPACITY), IPC_OK);
+    assert_int_equal(cap_table_init(&c, CAPACITY), IPC_OK);
+    port = (struct test_object){0};
+    channel = (struct test_object){0};
+    ipc_object_init(&port.object, &port_type);
+    ipc_object_init(&channel.object, &channel_type);
+    return 0;
+}
+
+/* The creator's reference is the last: dropping it releases each object once. */
+static void drop_creator_reference(struct test_object *object)
+{
+    if (object->releases == 0) {
+        assert_int_equal(object->object.references, 1);
+        ipc_object_put(&object->object);
+    }
+    assert_int_equal(object->releases, 1);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    heap_stub_successes_left = -1;
+    cap_table_destroy(&a);
+    cap_table_destroy(&b);
+    cap_table_destroy(&c);
+    drop_creator_reference(&port);
+    drop_creator_reference(&channel);
+    assert_int_equal(heap_stub_live, 0);
+    return 0;
+}
+
+static uint64_t create(struct cap_table *table, struct test_object *object, uint16_t rights)
+{
+    uint64_t token = 0;
+
+    assert_int_equal(cap_create(table, &object->object, rights, &token), IPC_OK);
+    return token;
+}
+
+static uint64_t derive(struct cap_table *table, uint64_t token, uint16_t rights)
+{
+    uint64_t copy = 0;
+
+    assert_int_equal(cap_derive(table, token, rights, &copy), IPC_OK);
+    return copy;
+}
+
+/* Send `token` from one table to another as a message would. */
+static uint64_t send(struct cap_table *from, uint64_t token, struct cap_table *to)
+{
+    struct capability *in_flight;
+    uint64_t received = 0;
+
+    assert_int_equal(cap_grant(from, &token, 1, &in_flight), IPC_OK);
+    assert_int_equal(cap_transfer_prepare(to, 1), IPC_OK);
+    cap_transfer_commit(to, &in_flight, 1, &received);
+    return received;
+}
+
+static int lookup(struct cap_table *table, uint64_t token, uint16_t rights, enum ipc_object_kind kind)
+{
+    struct ipc_object *object = NULL;
+    int result = cap_lookup(table, token, rights, kind, &object);
+
+    if (result == IPC_OK)
+        assert_non_null(object);
+    return result;
+}
+
+static bool valid(struct cap_table *table, uint64_t token)
+{
+    return lookup(table, token, 0, IPC_OBJECT_ANY) == IPC_OK;
+}
+
+static void test_token_layout(void **state)
+{
+    uint64_t token = cap_token_make(0x12345678, 0x9abc, SEND | GRANT);
+
+    (void)state;
+    assert_int_equal(token, 0x00059abc12345678ull);
+    assert_int_equal(cap_token_slot(token), 0x12345678);
+    assert_int_equal(cap_token_generation(token), 0x9abc);
+    assert_int_equal(cap_token_rights(token), SEND | GRANT);
+    assert_true(cap_token_well_formed(token));
+    assert_false(cap_token_well_formed(IPC_CAP_NONE));
+    assert_false(cap_token_well_formed(cap_token_make(1, 0, SEND)));
+    assert_false(cap_token_well_formed(cap_token_make(1, 1, 0x40)));
+}
+
+static void test_create_then_lookup(void **state)
+{
+    struct ipc_object *object = NULL;
+    uint64_t token;
+
+    (void)state;
+    token = create(&a, &port, SEND | RECEIVE);
+    assert_int_equal(cap_token_slot(token), 1);
+    assert_int_equal(cap_token_generation(token), 1);
+    assert_int_equal(cap_token_rights(token), SEND | RECEIVE);
+    assert_int_equal(cap_lookup(&a, token, SEND, IPC_OBJECT_PORT, &object), IPC_OK);
+    assert_ptr_equal(object, &port.object);
+    assert_int_equal(port.object.references, 2);
+    assert_int_equal(a.used, 1);
+    assert_int_equal(a.refused_invalid + a.refused_permission, 0);
+}
+
+static void test_unknown_slots_are_invalid(void **state)
+{
+    (void)state;
+    create(&a, &port, SEND);
+    assert_int_equal(lookup(&a, IPC_CAP_NONE, 0, IPC_OBJECT_ANY), -IPC_ERR_INVALID_CAP);
+    assert_int_equal(lookup(&a, cap_token_make(0, 1, SEND), 0, IPC_OBJECT_ANY), -IPC_ERR_INVALID_CAP);
+    assert_int_equal(lookup(&a, cap_token_make(CAPACITY + 1, 1, SEND), 0, IPC_OBJECT_ANY),
+                     -IPC_ERR_INVALID_CAP);
+    assert_int_equal(lookup(&a, cap_token_make(UINT32_MAX, 1, SEND), 0, IPC_OBJECT_ANY),
+                     -IPC_ERR_INVALID_CAP);
+    assert_int_equal(lookup(&a, cap_token_make(2, 1, SEND), 0, IPC_OBJECT_ANY), -IPC_ERR_INVALID_CAP);
+    assert_int_equal(a.refused_invalid, 5);
+    assert_int_equal(a.refused_permission, 0);
+}
+
+static void test_stale_generation_is_invalid(void **state)
+{
+    uint64_t old, new;
+
+    (void)state;
+    old = create(&a, &port, SEND);
+    assert_int_equal(cap_close(&a, old), IPC_OK);
+    assert_int_equal(lookup(&a, old, 0, IPC_OBJECT_ANY), -IPC_ERR_INVALID_CAP);
+    new = create(&a, &port, SEND);
+    assert_int_equal(cap_token_slot(new), cap_token_slot(old));
+    assert_int_equal(cap_token_generation(new), cap_token_generation(old) + 1);
+    assert_int_equal(lookup(&a, old, 0, IPC_OBJECT_ANY), -IPC_ERR_INVALID_CAP);
+    assert_true(valid(&a, new));
+    assert_int_equal(cap_close(&a, old), -IPC_ERR_INVALID_CAP);
+    assert_true(valid(&a, new));
+    assert_int_equal(a.refused_invalid, 3);
+}
+
+static void test_generation_never_zero(void **state)
+{
+    uint64_t token = create(&a, &port, SEND);
+
+    (void)state;
+    for (unsigned round = 0; round < 70000; round++) {
+        assert_int_equal(cap_close(&a, token), IPC_OK);
+        token = create(&a, &port, SEND);
+        assert_int_equal(cap_token_slot(token), 1);
+        assert_int_not_equal(cap_token_generation(token), 0);
+    }
+    assert_int_equal(cap_token_generation(token), 70001 % 65535);
+}
+
+/* A token whose rights differ from its slot's, more or fewer, is forged. */
+static void test_forged_rights_are_invalid(void **state)
+{
+    uint64_t token, more, fewer;
+
+    (void)state;
+    token = create(&a, &port, SEND | RECEIVE);
+    more = cap_token_make(cap_token_slot(token), cap_token_generation(token), SEND | RECEIVE | GRANT);
+    fewer = cap_token_make(cap_token_slot(token), cap_token_generation(token), SEND);
+    assert_int_equal(lookup(&a, more, GRANT, IPC_OBJECT_PORT), -IPC_ERR_INVALID_CAP);
+    assert_int_equal(lookup(&a, fewer, SEND, IPC_OBJECT_PORT), -IPC_ERR_INVALID_CAP);
+    assert_int_equal(cap_revoke(&a, more | (uint64_t)REVOKE << IPC_CAP_RIGHTS_SHIFT), -IPC_ERR_INVALID_CAP);
+    assert_int_equal(a.refused_invalid, 3);
+    assert_int_equal(a.refused_permission, 0);
+}
+
+static void test_wrong_kind_is_invalid(void **state)
+{
+    uint64_t token;
+
+    (void)state;
+    token = create(&a, &port, SEND);
+    assert_int_equal(lookup(&a, token, SEND, IPC_OBJECT_CHANNEL_END), -IPC_ERR_INVALID_CAP);
+    assert_int_equal(lookup(&a, token, SEND, IPC_OBJECT_PORT), IPC_OK);
+    assert_int_equal(lookup(&a, token, SEND, IPC_OBJECT_ANY), IPC_OK);
+    assert_int_equal(a.refused_invalid, 1);
+}
+
+static void test_missing_right_is_permission(void **state)
+{
+    uint64_t token;
+
+    (void)state;
+    token = create(&a, &channel, SEND);
+    assert_int_equal(lookup(&a, token, RECEIVE, IPC_OBJECT_CHANNEL_END), -IPC_ERR_PERMISSION);
+    assert_int_equal(lookup(&a, token, SEND | RECEIVE, IPC_OBJECT_CHANNEL_END), -IPC_ERR_PERMISSION);
+    assert_int_equal(lookup(&a, token, SEND, IPC_OBJECT_CHANNEL_END), IPC_OK);
+    assert_int_equal(a.refused_permission, 2);
+    assert_int_equal(a.refused_invalid, 0);
+}
+
+static void test_derive_only_shrinks_rights(void **state)
+{
+    uint64_t token, copy = 0;
+
+    (void)state;
+    token = create(&a, &port, SEND | RECEIVE);
+    copy = derive(&a, token, SEND);
+    assert_int_equal(cap_token_rights(copy), SEND);
+    assert_int_equal(lookup(&a, copy, RECEIVE, IPC_OBJECT_PORT), -IPC_ERR_PERMISSION);
+    assert_int_equal(cap_derive(&a, token, SEND | GRANT, &copy), -IPC_ERR_PERMISSION);
+    assert_int_equal(cap_derive(&a, copy, SEND | RECEIVE, &copy), -IPC_ERR_PERMISSION);
+    assert_int_equal(cap_derive(&a, token, 0x40, &copy), -IPC_ERR_INVALID_ARGUMENT);
+    assert_int_equal(cap_create(&a, &port.object, 0x80, &copy), -IPC_ERR_INVALID_ARGUMENT);
+    assert_int_equal(port.object.references, 3);
+    assert_int_equal(a.used, 2);
+    assert_int_equal(a.refused_permission, 3);
+}
+
+static void test_table_capacity_is_a_quota(void **state)
+{
+    uint64_t token = 0, first;
+
+    (void)state;
+    first = create(&a, &port, SEND);
+    for (int made = 1; made < CAPACITY; made++)
+        derive(&a, first, SEND);
+    assert_int_equal(cap_create(&a, &port.object, SEND, &token), -IPC_ERR_QUOTA);
+    assert_int_equal(cap_derive(&a, first, SEND, &token), -IPC_ERR_QUOTA);
+    assert_int_equal(a.used, CAPACITY);
+    assert_int_equal(port.object.references, 1 + CAPACITY);
+}
+
+static void test_table_needs_a_slot(void **state)
+{
+    struct cap_table empty;
+
+    (void)state;
+    assert_int_equal(cap_table_init(&empty, 0), -IPC_ERR_INVALID_ARGUMENT);
+}
+
+/* Closing the middle of a chain keeps its child, re-parented, so a revoke
+ * from the root still reaches it. */
+static void test_close_keeps_derived_copies(void **state)
+{
+    uint64_t root, middle, leaf;
+
+    (void)state;
+    root = create(&a, &port, SEND | REVOKE);
+    middle = derive(&a, root, SEND | REVOKE);
+    leaf = derive(&a, middle, SEND);
+    assert_int_equal(cap_close(&a, middle), IPC_OK);
+    assert_true(valid(&a, leaf));
+    assert_int_equal(cap_revoke(&a, root), IPC_OK);
+    assert_false(valid(&a, leaf));
+    assert_true(valid(&a, root));
+    assert_int_equal(a.used, 1);
+}
+
+static void test_revoke_reaches_every_table(void **state)
+{
+    uint64_t root, sibling, in_b, derived_in_b, in_c;
+
+    (void)state;
+    root = create(&a, &port, SEND | GRANT | REVOKE);
+    sibling = create(&a, &port, SEND | GRANT);
+    in_b = send(&a, root, &b);
+    derived_in_b = derive(&b, in_b, SEND | GRANT);
+    in_c = send(&b, derived_in_b, &c);
+    assert_int_equal(cap_token_rights(in_c), SEND | GRANT);
+    assert_int_equal(lookup(&c, in_c, SEND, IPC_OBJECT_PORT), IPC_OK);
+    assert_int_equal(port.object.references, 6);
+
+    assert_int_equal(cap_revoke(&a, root), IPC_OK);
+    assert_false(valid(&b, in_b));
+    assert_false(valid(&b, derived_in_b));
+    assert_false(valid(&c, in_c));
+    assert_true(valid(&a, root));
+    assert_true(valid(&a, sibling));
+    assert_int_equal(b.used + c.used, 0);
+    assert_int_equal(port.object.references, 3);
+    assert_int_equal(port.releases, 0);
+}
+
+/* Revoke needs the right; a copy without it cannot revoke its own children. */
+static void test_revoke_needs_revoke_right(void **state)
+{
+    uint64_t token, child;
+
+    (void)state;
+    token = create(&a, &port, SEND | GRANT);
+    child = derive(&a, token, SEND);
+    assert_int_equal(cap_revoke(&a, token), -IPC_ERR_PERMISSION);
+    assert_true(valid(&a, child));
+    assert_int_equal(a.refused_permission, 1);
+}
+
+static void test_grant_needs_grant_right(void **state)
+{
+    struct capability *in_flight;
+    uint64_t token;
+
+    (void)state;
+    token = create(&a, &port, SEND | RECEIVE);
+    assert_int_equal(cap_grant(&a, &token, 1, &in_flight), -IPC_ERR_PERMISSION);
+    assert_int_equal(port.object.references, 2);
+    assert_int_equal(a.refused_permission, 1);
+}
+
+/* One bad token among several: nothing is granted. */
+static void test_grant_is_all_or_nothing(void **state)
+{
+    struct capability *in_flight[3];
+    uint64_t tokens[3];
+    size_t live;
+
+    (void)state;
+    tokens[0] = create(&a, &port, SEND | GRANT);
+    tokens[1] = create(&a, &channel, SEND | GRANT);
+    tokens[2] = create(&a, &port, SEND);
+    live = heap_stub_live;
+    assert_int_equal(cap_grant(&a, tokens, 3, in_flight), -IPC_ERR_PERMISSION);
+    assert_int_equal(heap_stub_live, live);
+    assert_int_equal(port.object.references, 3);
+    assert_int_equal(channel.object.references, 2);
+
+    heap_stub_successes_left = 1;
+    assert_int_equal(cap_grant(&a, tokens, 2, in_flight), -IPC_ERR_NO_MEMORY);
+    assert_int_equal(heap_stub_live, live);
+    assert_int_equal(port.object.references, 3);
+}
+
+/* A receiver without room for every capability of a message gets none:
+ * prepare refuses before anything is installed. */
+static void test_transfer_is_all_or_nothing_when_table_full(void **state)
+{
+    struct capability *in_flight[2];
+    uint64_t tokens[2], received[2] = {99, 99}, filler;
+
+    (void)state;
+    tokens[0] = create(&a, &port, SEND | GRANT);
+    tokens[1] = create(&a, &channel, SEND | GRANT);
+    filler = create(&b, &port, SEND);
+    for (int made = 2; made < CAPACITY; made++)
+        derive(&b, filler, SEND);
+    assert_int_equal(cap_grant(&a, tokens, 2, in_flight), IPC_OK);
+
+    assert_int_equal(cap_transfer_prepare(&b, 2), -IPC_ERR_QUOTA);
+    assert_int_equal(b.used, CAPACITY - 1);
+    assert_int_equal(b.reserved, 0);
+
+    assert_int_equal(cap_close(&b, filler), IPC_OK);
+    assert_int_equal(cap_transfer_prepare(&b, 2), IPC_OK);
+    cap_transfer_commit(&b, in_flight, 2, received);
+    assert_int_equal(lookup(&b, received[0], SEND | GRANT, IPC_OBJECT_PORT), IPC_OK);
+    assert_int_equal(lookup(&b, received[1], SEND | GRANT, IPC_OBJECT_CHANNEL_END), IPC_OK);
+    assert_int_equal(b.used, CAPACITY);
+    assert_int_equal(b.reserved, 0);
+}
+
+/* Reserved slots are kept for the transfer: nothing else may take them. */
+static void test_reservation_holds_slots(void **state)
+{
+    uint64_t first, token;
+
+    (void)state;
+    first = create(&a, &port, SEND);
+    for (int made = 1; made < CAPACITY - 2; made++)
+        derive(&a, first, SEND);
+    assert_int_equal(cap_transfer_prepare(&a, 2), IPC_OK);
+    assert_int_equal(cap_derive(&a, first, SEND, &token), -IPC_ERR_QUOTA);
+    assert_int_equal(cap_transfer_prepare(&a, 1), -IPC_ERR_QUOTA);
+    cap_transfer_cancel(&a, 2);
+    assert_int_equal(cap_derive(&a, first, SEND, &token), IPC_OK);
+}
+
+/* A capability revoked while its message waits in a queue arrives as
+ * IPC_CAP_NONE; the others in the message still arrive. */
+static void test_revoke_in_flight(void **state)
+{
+    struct capability *in_flight[2];
+    uint64_t tokens[2], received[2];
+
+    (void)state;
+    tokens[0] = create(&a, &port, SEND | GRANT | REVOKE);
+    tokens[1] = create(&a, &channel, SEND | GRANT);
+    assert_int_equal(cap_grant(&a, tokens, 2, in_flight), IPC_OK);
+    assert_int_equal(port.object.references, 3);
+    assert_int_equal(cap_revoke(&a, tokens[0]), IPC_OK);
+    assert_null(in_flight[0]->object);
+    assert_int_equal(port.object.references, 2);
+
+    assert_int_equal(cap_transfer_prepare(&b, 2), IPC_OK);
+    cap_transfer_commit(&b, in_flight, 2, received);
+    assert_int_equal(received[0], IPC_CAP_NONE);
+    assert_true(valid(&b, received[1]));
+    assert_int_equal(b.used, 1);
+}
+
+/* An undelivered message's capabilities are discarded without a trace. */
+static void test_discard_undelivered(void **state)
+{
+    struct capability *in_flight;
+    uint64_t token;
+
+    (void)state;
+    token = create(&a, &port, SEND | GRANT | REVOKE);
+    assert_int_equal(cap_grant(&a, &token, 1, &in_flight), IPC_OK);
+    assert_int_equal(port.object.references, 3);
+    cap_discard(in_flight);
+    assert_int_equal(port.object.references, 2);
+    assert_int_equal(cap_revoke(&a, token), IPC_OK);
+    assert_true(valid(&a, token));
+}
+
+/* Process exit: an object goes when the last table naming it does. */
+static void test_destroy_releases_objects_once(void **state)
+{
+    (void)state;
+    send(&a, create(&a, &port, SEND | GRANT), &b);
+    create(&c, &channel, RECEIVE);
+    ipc_object_put(&port.object);
+    ipc_object_put(&channel.object);
+
+    cap_table_destroy(&a);
+    assert_int_equal(port.releases, 0);
+    cap_table_destroy(&b);
+    assert_int_equal(port.releases, 1);
+    assert_int_equal(channel.releases, 0);
+    cap_table_destroy(&c);
+    assert_int_equal(channel.releases, 1);
+    assert_int_equal(cap_table_init(&a, CAPACITY), IPC_OK);
+    assert_int_equal(cap_table_init(&b, CAPACITY), IPC_OK);
+    assert_int_equal(cap_table_init(&c, CAPACITY), IPC_OK);
+}
+
+static void test_out_of_memory_changes_nothing(void **state)
+{
+    struct cap_table unmade;
+    uint64_t token = 0;
+
+    (void)state;
+    heap_stub_successes_left = 0;
+    assert_int_equal(cap_table_init(&unmade, CAPACITY), -IPC_ERR_NO_MEMORY);
+    assert_int_equal(cap_create(&a, &port.object, SEND, &token), -IPC_ERR_NO_MEMORY);
+    heap_stub_successes_left = -1;
+    assert_int_equal(a.used, 0);
+    assert_int_equal(port.object.references, 1);
+    token = create(&a, &port, SEND);
+    assert_int_equal(cap_token_slot(token), 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_token_layout, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_create_then_lookup, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unknown_slots_are_invalid, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_stale_generation_is_invalid, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_generation_never_zero, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_forged_rights_are_invalid, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_wrong_kind_is_invalid, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_missing_right_is_permission, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_derive_only_shrinks_rights, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_table_capacity_is_a_quota, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_table_needs_a_slot, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_close_keeps_derived_copies, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_revoke_reaches_every_table, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_revoke_needs_revoke_right, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_grant_needs_grant_right, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_grant_is_all_or_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_transfer_is_all_or_nothing_when_table_full, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_reservation_holds_slots, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_revoke_in_flight, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_discard_undelivered, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_destroy_releases_objects_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_out_of_memory_changes_nothing, setup, teardown),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
