@@ -12,6 +12,7 @@
 #include "bootinfo.h"
 #include "cmdline.h"
 #include "fault.h"
+#include "ipc/ipc_process.h"
 #include "fs/fs.h"
 #include "mm/memory.h"
 #include "mm/layout.h"
@@ -75,6 +76,7 @@ void kmain(uint32_t magic, uint64_t info_physical)
     memory_init(&boot_info);
     proc_init();
     fs_init(&boot_info);
+    ipc_init();
     arch_irq_enable();
 
     if (kernel_options.fault[0])

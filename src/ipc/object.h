@@ -19,6 +19,7 @@
 #define FREEPORT_IPC_OBJECT_H
 
 #include <stdint.h>
+#include "lib/list.h"
 
 enum ipc_object_kind {
     IPC_OBJECT_ANY = 0, /* only as a lookup argument: any kind will do */
@@ -34,11 +35,15 @@ struct ipc_object;
 struct ipc_object_type {
     enum ipc_object_kind kind;
     void (*release)(struct ipc_object *object); /* the last reference is gone: free it */
+    /* The IPC_EVENT_* bits (uapi ipc.h) true of the object now: wait sets
+     * and, above them, POSIX poll ask this. NULL: never ready. */
+    uint32_t (*poll)(struct ipc_object *object);
 };
 
 struct ipc_object {
     const struct ipc_object_type *type;
     uint32_t references;
+    struct list_node watchers;  /* wait-set entries watching this object (waitset.c) */
 };
 
 /* A new object holds one reference, its creator's. */
@@ -46,7 +51,13 @@ static inline void ipc_object_init(struct ipc_object *object, const struct ipc_o
 {
     object->type = type;
     object->references = 1;
+    list_init(&object->watchers);
 }
+
+/* Tell the object's watchers that `events` may have become true (a message
+ * arrived, room was made, the peer closed). Every object calls this on each
+ * such change; the wait sets re-check with type->poll. In waitset.c. */
+void ipc_object_notify(struct ipc_object *object, uint32_t events);
 
 static inline void ipc_object_get(struct ipc_object *object)
 {

@@ -24,13 +24,24 @@
 #include "panic.h"
 #include "printk.h"
 
-/* The memory goes first, and is detached before it is freed: closing a
- * file may sleep, and the scheduler must not load a space being freed. */
+static void (*release_hook)(struct process *process);
+
+void process_set_release_hook(void (*hook)(struct process *process))
+{
+    release_hook = hook;
+}
+
+/* The higher layer's state goes first, while the process is whole. Then the
+ * memory, detached before it is freed: closing a file may sleep, and the
+ * scheduler must not load a space being freed. */
 void process_release_resources(struct process *process)
 {
     struct user_memory *memory = process->memory;
     struct fd_table *files = process->files;
     struct vnode *cwd = process->cwd;
+
+    if (release_hook)
+        release_hook(process);
 
     process->memory = NULL;
     process->address_space = NULL;

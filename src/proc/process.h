@@ -29,6 +29,7 @@ struct vnode;
 struct address_space;
 struct thread;
 struct user_memory;
+struct ipc_process;
 
 #define PROCESS_MAX      64
 #define PROCESS_NAME_MAX 32
@@ -57,7 +58,16 @@ struct process {
     uint64_t user_ticks, system_ticks;                   /* CPU time, in ticks */
     uint64_t children_user_ticks, children_system_ticks; /* of reaped children */
     unsigned table_index;
+
+    /* Native IPC's per-process state (capability table, ...): owned by
+     * src/ipc/ipc_process.c, opaque here, released through the hook below. */
+    struct ipc_process *ipc;
 };
+
+/* A higher layer (native IPC) releases its per-process state in `hook`,
+ * which process_release_resources() calls first, while the process still
+ * has its memory and files. One hook; set once at boot. */
+void process_set_release_hook(void (*hook)(struct process *process));
 
 /* The process the running thread belongs to. */
 struct process *process_current(void);

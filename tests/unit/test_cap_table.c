@@ -29,8 +29,8 @@ static void count_release(struct ipc_object *object)
     ((struct test_object *)object)->releases++;
 }
 
-static const struct ipc_object_type port_type = {IPC_OBJECT_PORT, count_release};
-static const struct ipc_object_type channel_type = {IPC_OBJECT_CHANNEL_END, count_release};
+static const struct ipc_object_type port_type = {.kind = IPC_OBJECT_PORT, .release = count_release};
+static const struct ipc_object_type channel_type = {.kind = IPC_OBJECT_CHANNEL_END, .release = count_release};
 
 #define CAPACITY 8
 #define ALL      IPC_RIGHTS_ALL

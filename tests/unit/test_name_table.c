@@ -36,7 +36,7 @@ static void count_release(struct ipc_object *object)
     releases++;
 }
 
-static const struct ipc_object_type service_type = {IPC_OBJECT_PORT, count_release};
+static const struct ipc_object_type service_type = {.kind = IPC_OBJECT_PORT, .release = count_release};
 
 static struct ipc_object service;
 static struct cap_table binder_table;

@@ -61,6 +61,11 @@ enum ipc_error {
     IPC_ERR_RATE_LIMITED = 16,
 };
 
+/* Events an object can be waited for on (wait sets; POSIX poll on top). */
+#define IPC_EVENT_READABLE      (1u << 0) /* a message or record can be received */
+#define IPC_EVENT_WRITABLE      (1u << 1) /* a message or record can be sent */
+#define IPC_EVENT_PEER_CLOSED   (1u << 2) /* the other end is gone */
+
 /* Limits */
 #define IPC_PRIORITY_LEVELS  32 /* priorities 0..31; higher is received first */
 #define IPC_MAX_CAPS_PER_MSG 4
