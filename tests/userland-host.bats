@@ -4,8 +4,9 @@
 # expansion, redirection and file handling can be tested here, without the
 # kernel. (On Freeport they run the same code over newlib and libfreeport.)
 #
-# setup_file compiles userland/lib and userland/bin into one directory, put
-# first in PATH, so "echo" or "cat" in a test is Freeport's.
+# setup_file compiles userland/lib and userland/bin (each NAME.c, and each
+# directory NAME/ of sources, e.g. sh/) into one directory, put first in
+# PATH, so "echo" or "cat" in a test is Freeport's.
 
 load lib/common
 bats_require_minimum_version 1.5.0
@@ -20,6 +21,10 @@ setup_file() {
     done
     for source in "$REPO_ROOT"/userland/bin/*.c; do
         gcc $flags -o "$BIN/$(basename "$source" .c)" "$source" "$BATS_FILE_TMPDIR"/lib/*.o
+    done
+    local program
+    for program in "$REPO_ROOT"/userland/bin/*/; do
+        gcc $flags -o "$BIN/$(basename "$program")" "$program"*.c "$BATS_FILE_TMPDIR"/lib/*.o
     done
 }
 

@@ -170,6 +170,9 @@ LIBTOOLS        := $(USERLAND_BUILD)/libtools.a
 LIBTOOLS_OBJECTS := $(patsubst userland/lib/%.c,$(USERLAND_BUILD)/lib/%.o,$(wildcard userland/lib/*.c))
 USER_PROGRAM_NAMES := $(sort $(basename $(notdir $(wildcard userland/bin/*.c))))
 USER_PROGRAMS   := $(addprefix $(USER_ROOT)/bin/,$(USER_PROGRAM_NAMES))
+# A program may also be a directory, userland/bin/NAME/*.c (as sh is).
+USER_DIR_PROGRAM_NAMES := $(sort $(notdir $(patsubst %/,%,$(dir $(wildcard userland/bin/*/*.c)))))
+USER_PROGRAMS   += $(addprefix $(USER_ROOT)/bin/,$(USER_DIR_PROGRAM_NAMES))
 USER_ROOT_DIRS  := $(addprefix $(USER_ROOT)/,bin etc tmp var/run dev home)
 USER_ROOT_FILES := $(patsubst userland/root/%,$(USER_ROOT)/%,$(shell find userland/root -type f))
 
@@ -188,6 +191,18 @@ $(LIBTOOLS): $(LIBTOOLS_OBJECTS)
 $(USERLAND_BUILD)/bin/%.o: userland/bin/%.c $(SYSROOT_FILES)
 	@mkdir -p $(@D)
 	$(FREEPORT_CC) $(USER_CFLAGS) -Iuserland/lib -c $< -o $@
+
+# A directory program's objects go to bin-objects/NAME/ (bin/NAME is the
+# program); its link rule is explicit, so make prefers it to the pattern rule below.
+$(USERLAND_BUILD)/bin-objects/%.o: userland/bin/%.c $(SYSROOT_FILES)
+	@mkdir -p $(@D)
+	$(FREEPORT_CC) $(USER_CFLAGS) -Iuserland/lib -c $< -o $@
+
+define user_dir_program
+$(USERLAND_BUILD)/bin/$(1): $(patsubst userland/bin/%.c,$(USERLAND_BUILD)/bin-objects/%.o,$(wildcard userland/bin/$(1)/*.c)) $(LIBTOOLS) $(SYSROOT_FILES)
+	$(FREEPORT_CC) -o $$@ $$(filter $(USERLAND_BUILD)/bin-objects/%,$$^) $(LIBTOOLS)
+endef
+$(foreach name,$(USER_DIR_PROGRAM_NAMES),$(eval $(call user_dir_program,$(name))))
 
 # build/userland/bin/NAME keeps the symbols for GDB (add-symbol-file); the root
 # tree gets a stripped copy, which keeps the initrd small.
