@@ -1,6 +1,8 @@
 /*
- * string.c - freestanding memory and string functions (byte at a time;
- * memcpy/memset use rep movsb/stosb, which modern x86 runs fast).
+ * string.c - freestanding memory and string functions. memcpy and memset
+ * move 8 bytes per step (rep movsq/stosq) and the last 0-7 bytes singly:
+ * as fast as rep movsb on CPUs with fast strings, much faster on others and
+ * under QEMU, and 8 times fewer counted steps under -icount (benchmarks).
  *
  * Layer: library. gcc may emit calls to memcpy/memset/memmove/memcmp itself,
  * so these four must exist with the standard names and semantics.
@@ -11,16 +13,21 @@
 void *memset(void *dest, int value, size_t count)
 {
     void *start = dest;
+    uint64_t pattern = 0x0101010101010101ULL * (uint8_t)value;
+    size_t words = count / 8, bytes = count % 8;
 
-    __asm__ volatile("rep stosb" : "+D"(dest), "+c"(count) : "a"(value) : "memory");
+    __asm__ volatile("rep stosq" : "+D"(dest), "+c"(words) : "a"(pattern) : "memory");
+    __asm__ volatile("rep stosb" : "+D"(dest), "+c"(bytes) : "a"(pattern) : "memory");
     return start;
 }
 
 void *memcpy(void *restrict dest, const void *restrict src, size_t count)
 {
     void *start = dest;
+    size_t words = count / 8, bytes = count % 8;
 
-    __asm__ volatile("rep movsb" : "+D"(dest), "+S"(src), "+c"(count) : : "memory");
+    __asm__ volatile("rep movsq" : "+D"(dest), "+S"(src), "+c"(words) : : "memory");
+    __asm__ volatile("rep movsb" : "+D"(dest), "+S"(src), "+c"(bytes) : : "memory");
     return start;
 }
 
