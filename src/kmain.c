@@ -14,6 +14,7 @@
 #include "fault.h"
 #include "ipc/ipc_process.h"
 #include "fs/fs.h"
+#include "posix/fifo.h"
 #include "mm/memory.h"
 #include "mm/layout.h"
 #include "panic.h"
@@ -76,6 +77,7 @@ void kmain(uint32_t magic, uint64_t info_physical)
     memory_init(&boot_info);
     proc_init();
     fs_init(&boot_info);
+    fifo_init();
     ipc_init();
     arch_irq_enable();
 

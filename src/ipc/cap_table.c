@@ -5,7 +5,8 @@
  * Layer: native IPC (pure, host unit-tested). Three parts, bottom up:
  * slots (free list, generations), nodes (the derivation tree), and the
  * operations user space reaches through tokens. Every token goes through
- * find_slot(), which counts each refusal in the table.
+ * find_slot(), which counts each refusal in the table and tells the
+ * table's observer; every slot emptied tells it too (slot_release).
  * Locking: the caller holds the IPC lock.
  */
 #include "ipc/cap_table.h"
@@ -42,6 +43,8 @@ static void slot_release(struct cap_table *table, uint32_t index)
 {
     struct cap_slot *slot = &table->slots[index];
 
+    if (table->observer && table->observer->closed)
+        table->observer->closed(table, slot->node);
     slot->object = NULL;
     slot->node = NULL;
     slot->rights = 0;
@@ -49,6 +52,14 @@ static void slot_release(struct cap_table *table, uint32_t index)
     slot->next_free = table->free_head;
     table->free_head = index;
     table->used--;
+}
+
+/* Tell the observer about a refusal, and return it. */
+static int refuse(struct cap_table *table, uint64_t token, int error)
+{
+    if (table->observer && table->observer->refused)
+        table->observer->refused(table, token, error);
+    return error;
 }
 
 /* The live slot `token` names, holding at least the `wanted` rights.
@@ -70,16 +81,18 @@ static int find_slot(struct cap_table *table, uint64_t token, enum ipc_object_ki
         goto invalid;
     if (!cap_rights_include(slot->rights, wanted)) {
         table->refused_permission++;
-        return -IPC_ERR_PERMISSION;
+        return refuse(table, token, -IPC_ERR_PERMISSION);
     }
     *found = slot;
     return IPC_OK;
 invalid:
     table->refused_invalid++;
-    return -IPC_ERR_INVALID_CAP;
+    return refuse(table, token, -IPC_ERR_INVALID_CAP);
 }
 
 /* --- Nodes: the derivation tree --- */
+
+static uint64_t nodes_live; /* every node, in a table or in flight */
 
 static struct capability *node_create(struct ipc_object *object, uint16_t rights, struct capability *parent)
 {
@@ -97,7 +110,20 @@ static struct capability *node_create(struct ipc_object *object, uint16_t rights
     if (parent != NULL)
         list_push_back(&parent->children, &node->sibling);
     ipc_object_get(object);
+    if (rights & IPC_RIGHT_RECEIVE)
+        object->receive_holders++;
+    nodes_live++;
     return node;
+}
+
+/* A node lets go of its object: the last receiver tells the object while
+ * the node's reference still keeps it alive, then the reference goes (it
+ * may release the object). */
+static void node_let_go(struct ipc_object *object, uint16_t rights)
+{
+    if ((rights & IPC_RIGHT_RECEIVE) && --object->receive_holders == 0 && object->type->receivers_gone)
+        object->type->receivers_gone(object);
+    ipc_object_put(object);
 }
 
 /* Take `node` out of the tree; its children move up to its parent. */
@@ -119,11 +145,13 @@ static void node_detach(struct capability *node)
 static void node_destroy(struct capability *node)
 {
     struct ipc_object *object = node->object;
+    uint16_t rights = node->rights;
 
     node_detach(node);
     kfree(node);
+    nodes_live--;
     if (object != NULL)
-        ipc_object_put(object);
+        node_let_go(object, rights);
 }
 
 /* A leaf of a revoked subtree: one in a table goes entirely; one in flight
@@ -135,9 +163,11 @@ static void node_invalidate(struct capability *leaf)
         node_destroy(leaf);
         return;
     }
+    struct ipc_object *object = leaf->object;
+
     node_detach(leaf);
-    ipc_object_put(leaf->object);
-    leaf->object = NULL;
+    leaf->object = NULL; /* before letting go: that may discard this very node */
+    node_let_go(object, leaf->rights);
 }
 
 static struct capability *first_child(struct capability *node)
@@ -157,6 +187,7 @@ int cap_table_init(struct cap_table *table, uint32_t capacity)
     for (uint32_t index = 0; index <= capacity; index++)
         table->slots[index] = (struct cap_slot){.generation = 1, .next_free = index + 1};
     table->slots[capacity].next_free = 0;
+    table->observer = NULL;
     table->capacity = capacity;
     table->used = 0;
     table->reserved = 0;
@@ -213,6 +244,17 @@ int cap_lookup(struct cap_table *table, uint64_t token, uint16_t required_rights
     return error;
 }
 
+int cap_lookup_capability(struct cap_table *table, uint64_t token, uint16_t required_rights,
+                          enum ipc_object_kind kind, struct capability **capability)
+{
+    struct cap_slot *slot;
+    int error = find_slot(table, token, kind, required_rights, &slot);
+
+    if (error == IPC_OK)
+        *capability = slot->node;
+    return error;
+}
+
 /* Rights beyond the source's are refused like a missing right. */
 int cap_derive(struct cap_table *table, uint64_t token, uint16_t rights, uint64_t *new_token)
 {
@@ -225,6 +267,20 @@ int cap_derive(struct cap_table *table, uint64_t token, uint16_t rights, uint64_
     if (error != IPC_OK)
         return error;
     return install_new(table, slot->object, rights, slot->node, new_token);
+}
+
+int cap_install_derived(struct cap_table *table, struct capability *source, uint16_t rights, uint64_t *token)
+{
+    if (source->object == NULL)
+        return -IPC_ERR_INVALID_CAP;
+    if (!cap_rights_include(source->rights, rights))
+        return -IPC_ERR_PERMISSION;
+    return install_new(table, source->object, rights, source, token);
+}
+
+uint64_t cap_count_live(void)
+{
+    return nodes_live;
 }
 
 int cap_close(struct cap_table *table, uint64_t token)

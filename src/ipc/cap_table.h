@@ -21,7 +21,9 @@
  *     what cap_lookup reads), and node->table/node->slot point back at it;
  *   - a child's rights are a subset of its parent's, and both name the
  *     same object; every node holds one reference to its object (none once
- *     revoked in flight: object == NULL);
+ *     revoked in flight: object == NULL), and one count in the object's
+ *     receive_holders if it carries IPC_RIGHT_RECEIVE (the last one to go
+ *     calls the object's receivers_gone, see object.h);
  *   - used + reserved <= capacity: slots reserved by cap_transfer_prepare
  *     are kept for cap_transfer_commit, which therefore cannot fail.
  * Closing a node keeps what was derived from it: its children move up to
@@ -59,9 +61,20 @@ struct cap_slot {
     struct capability *node;
 };
 
+/* What the layer that owns a table wants to hear; either may be NULL.
+ * refused: a token was refused (the error, before it is returned);
+ * closed: a slot's capability is leaving the table (closed, revoked, or
+ * the table destroyed), before the node is freed. Neither may change the
+ * table. */
+struct cap_table_observer {
+    void (*refused)(struct cap_table *table, uint64_t token, int error);
+    void (*closed)(struct cap_table *table, struct capability *node);
+};
+
 struct cap_table {
-    struct cap_slot *slots; /* capacity + 1 of them */
-    uint32_t capacity;      /* usable slots: the process's quota */
+    const struct cap_table_observer *observer; /* NULL: nobody listens */
+    struct cap_slot *slots;                    /* capacity + 1 of them */
+    uint32_t capacity;                         /* usable slots: the process's quota */
     uint32_t used;
     uint32_t reserved;           /* set aside by cap_transfer_prepare */
     uint32_t free_head;          /* first free slot, 0 if none */
@@ -88,9 +101,23 @@ int cap_create(struct cap_table *table, struct ipc_object *object, uint16_t righ
 int cap_lookup(struct cap_table *table, uint64_t token, uint16_t required_rights, enum ipc_object_kind kind,
                struct ipc_object **object);
 
+/* As cap_lookup, but the capability itself: for state kept per capability
+ * (a mapping made through it goes when it goes). Valid while it is. */
+int cap_lookup_capability(struct cap_table *table, uint64_t token, uint16_t required_rights,
+                          enum ipc_object_kind kind, struct capability **capability);
+
 /* A copy in the same table with `rights`, which must be a subset of the
  * source's (-IPC_ERR_PERMISSION otherwise); needs no particular right. */
 int cap_derive(struct cap_table *table, uint64_t token, uint16_t rights, uint64_t *new_token);
+
+/* A copy of `source` (any node: one bound to a name, say) with `rights`,
+ * a subset of its own (-IPC_ERR_PERMISSION otherwise), into `table`:
+ * -IPC_ERR_INVALID_CAP if `source` was revoked, -IPC_ERR_QUOTA. */
+int cap_install_derived(struct cap_table *table, struct capability *source, uint16_t rights, uint64_t *token);
+
+/* Capability nodes alive, in every table, message and name (statistics:
+ * back to its old value once the processes that made them are gone). */
+uint64_t cap_count_live(void);
 
 /* Free the slot. What was derived from it stays, re-parented. */
 int cap_close(struct cap_table *table, uint64_t token);

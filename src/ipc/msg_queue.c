@@ -4,7 +4,9 @@
  *
  * Layer: native IPC (pure, host unit-tested). Every operation is O(1): the
  * highest non-empty priority is the highest set bit of the bitmap, found
- * with one count-leading-zeros instruction.
+ * with one count-leading-zeros instruction. The one exception: a push into
+ * a queue ordered_by_type walks its level back from the tail, O(messages
+ * of lower type in that level).
  */
 #include "ipc/msg_queue.h"
 
@@ -18,6 +20,7 @@ void msg_queue_init(struct msg_queue *queue, uint32_t depth_limit)
     queue->depth = 0;
     queue->depth_limit = depth_limit;
     queue->max_depth = 0;
+    queue->ordered_by_type = false;
 }
 
 /* The highest priority with a message; the queue must not be empty. */
@@ -34,7 +37,12 @@ int msg_queue_push(struct msg_queue *queue, struct ipc_message *message)
         return -IPC_ERR_INVALID_ARGUMENT;
     if (queue->depth >= queue->depth_limit)
         return -IPC_ERR_FULL;
-    list_push_back(&queue->levels[level], &message->link);
+    struct list_node *after = queue->levels[level].prev;
+    if (queue->ordered_by_type)
+        while (after != &queue->levels[level] &&
+               list_entry(after, struct ipc_message, link)->header.type < message->header.type)
+            after = after->prev;
+    list_insert_between(&message->link, after, after->next);
     queue->nonempty |= 1u << level;
     queue->depth++;
     if (queue->depth > queue->max_depth)

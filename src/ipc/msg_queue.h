@@ -10,12 +10,17 @@
  * Invariants:
  *   - bit p of `nonempty` is set exactly when levels[p] holds a message;
  *   - depth == messages linked in all levels <= depth_limit;
- *   - pop returns the oldest message of the highest non-empty priority.
+ *   - pop returns the oldest message of the highest non-empty priority;
+ *   - in a queue `ordered_by_type`, each level is sorted by header.type,
+ *     highest first, and FIFO among equal types: a finer priority inside
+ *     the 32 levels (POSIX message queues keep their 32768 priorities
+ *     exact this way: level = priority / 1024, type = priority).
  * Locking: the owning port's lock (the IPC lock) protects the queue.
  */
 #ifndef FREEPORT_IPC_MSG_QUEUE_H
 #define FREEPORT_IPC_MSG_QUEUE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "lib/list.h"
 #include "uapi/freeport/ipc.h"
@@ -35,11 +40,13 @@ struct msg_queue {
     uint32_t depth;       /* messages queued */
     uint32_t depth_limit; /* push beyond it fails with IPC_ERR_FULL */
     uint32_t max_depth;   /* the largest depth ever reached */
+    bool ordered_by_type; /* within a level, higher header.type first (push walks the level) */
 };
 
 void msg_queue_init(struct msg_queue *queue, uint32_t depth_limit);
 
-/* Link `message` at the tail of its priority's FIFO: -IPC_ERR_FULL at the
+/* Link `message` at the tail of its priority's FIFO (ordered_by_type: after
+ * the last message of its level whose type is at least its own): -IPC_ERR_FULL at the
  * depth limit, -IPC_ERR_INVALID_ARGUMENT for a priority out of range. */
 int msg_queue_push(struct msg_queue *queue, struct ipc_message *message);
 

@@ -12,7 +12,12 @@
  *     (the creator until it drops its reference, a thread blocked on it);
  *   - release() runs exactly once, when the count drops to zero, and is
  *     the last thing that touches the object; nothing may take a reference
- *     to an object whose count is zero.
+ *     to an object whose count is zero;
+ *   - wait-set entries on `watchers` hold no reference: the object is
+ *     unlinked from them just before release();
+ *   - receive_holders counts the capabilities carrying IPC_RIGHT_RECEIVE
+ *     (cap_table.c keeps it); receivers_gone() runs each time it drops to
+ *     zero, while the last such capability still holds its reference.
  * Locking: the caller holds the IPC lock.
  */
 #ifndef FREEPORT_IPC_OBJECT_H
@@ -27,6 +32,8 @@ enum ipc_object_kind {
     IPC_OBJECT_CHANNEL_END,
     IPC_OBJECT_MEMORY_REGION,
     IPC_OBJECT_BROADCAST,
+    IPC_OBJECT_WAITSET,
+    IPC_OBJECT_STREAM, /* a byte stream (stream.h): pipes and FIFOs, later stream sockets */
 };
 
 struct ipc_object;
@@ -38,11 +45,23 @@ struct ipc_object_type {
     /* The IPC_EVENT_* bits (uapi ipc.h) true of the object now: wait sets
      * and, above them, POSIX poll ask this. NULL: never ready. */
     uint32_t (*poll)(struct ipc_object *object);
+    /* A waiter is about to ask poll() and sleep until `events`: make sure
+     * whoever makes them true calls ipc_object_notify. Only objects whose
+     * changes can bypass the kernel need it (a channel end raises its
+     * rings' wake-up flags, so the peer's library enters the kernel).
+     * NULL: the object always notifies. */
+    void (*arm)(struct ipc_object *object, uint32_t events);
+    /* The last capability with IPC_RIGHT_RECEIVE is gone (closed, revoked,
+     * discarded): nobody can receive from the object any more, so a port
+     * fails its senders with IPC_ERR_PEER_CLOSED. NULL: the kind does not
+     * care. It may release other capabilities (cap_discard). */
+    void (*receivers_gone)(struct ipc_object *object);
 };
 
 struct ipc_object {
     const struct ipc_object_type *type;
     uint32_t references;
+    uint32_t receive_holders;   /* capabilities with IPC_RIGHT_RECEIVE */
     struct list_node watchers;  /* wait-set entries watching this object (waitset.c) */
 };
 
@@ -51,6 +70,7 @@ static inline void ipc_object_init(struct ipc_object *object, const struct ipc_o
 {
     object->type = type;
     object->references = 1;
+    object->receive_holders = 0;
     list_init(&object->watchers);
 }
 
@@ -64,10 +84,21 @@ static inline void ipc_object_get(struct ipc_object *object)
     object->references++;
 }
 
+/* The object is going: unlink it from every wait-set entry watching it.
+ * An entry whose link is empty knows its object is gone and never touches
+ * it again; its set frees it (waitset.c). */
+static inline void ipc_object_unlink_watchers(struct ipc_object *object)
+{
+    while (!list_empty(&object->watchers))
+        list_remove(object->watchers.next);
+}
+
 static inline void ipc_object_put(struct ipc_object *object)
 {
-    if (--object->references == 0)
+    if (--object->references == 0) {
+        ipc_object_unlink_watchers(object);
         object->type->release(object);
+    }
 }
 
 #endif

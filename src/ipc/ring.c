@@ -58,6 +58,7 @@ void ring_format(struct ipc_ring_control *control, uint64_t capacity)
     atomic_store_explicit(&control->readable.events, 0, memory_order_relaxed);
     atomic_store_explicit(&control->writable.watched, 0, memory_order_relaxed);
     atomic_store_explicit(&control->writable.events, 0, memory_order_relaxed);
+    atomic_store_explicit(&control->closed, 0, memory_order_relaxed);
 }
 
 int ring_attach(struct ring *ring, struct ipc_ring_control *control, void *data, uint64_t capacity)
@@ -69,6 +70,11 @@ int ring_attach(struct ring *ring, struct ipc_ring_control *control, void *data,
     ring->data = data;
     ring->capacity = capacity;
     return IPC_OK;
+}
+
+int ring_attach_control(struct ring *ring, struct ipc_ring_control *control, uint64_t capacity)
+{
+    return ring_attach(ring, control, NULL, capacity);
 }
 
 /* Both cursors, acquire: the other end's is the load that matters (see the
@@ -141,8 +147,8 @@ static int next_record(const struct ring *ring, uint64_t *head, struct ipc_ring_
         *head += ring->capacity - offset;
         offset = 0;
     }
-    if (tail - *head < RECORD_HEADER_BYTES)
-        return -IPC_ERR_FAULT;
+    if (tail - *head < RECORD_HEADER_BYTES || offset + RECORD_HEADER_BYTES > ring->capacity)
+        return -IPC_ERR_FAULT; /* a record never crosses the end: a head near it was corrupted */
     __builtin_memcpy(record, ring->data + offset, RECORD_HEADER_BYTES);
     bytes = record_bytes(record->length);
     if (bytes > tail - *head || offset + bytes > ring->capacity)
@@ -173,6 +179,35 @@ int ring_peek_length(struct ring *ring, uint32_t *length)
     if (error == IPC_OK)
         *length = record.length;
     return error;
+}
+
+bool ring_has_records(struct ring *ring)
+{
+    uint64_t head, tail;
+
+    return read_cursors(ring, &head, &tail) != IPC_OK || head != tail;
+}
+
+bool ring_has_room(struct ring *ring, uint32_t length)
+{
+    uint64_t head, tail;
+
+    return read_cursors(ring, &head, &tail) != IPC_OK || has_room(ring, head, tail, record_bytes(length));
+}
+
+uint32_t ring_max_payload(const struct ring *ring)
+{
+    return (uint32_t)(ring->capacity / 2 - RECORD_HEADER_BYTES);
+}
+
+void ring_close(struct ring *ring)
+{
+    atomic_store_explicit(&ring->control->closed, 1, memory_order_release);
+}
+
+bool ring_is_closed(struct ring *ring)
+{
+    return atomic_load_explicit(&ring->control->closed, memory_order_acquire) != 0;
 }
 
 /* --- The wake-up protocol --- */
@@ -209,10 +244,8 @@ static bool wait_signal(struct ipc_ring_wait *wait)
 
 bool ring_consumer_prepare_to_wait(struct ring *ring, uint32_t *events)
 {
-    uint64_t head, tail;
-
     wait_arm(&ring->control->readable, events);
-    if (read_cursors(ring, &head, &tail) != IPC_OK || head != tail) {
+    if (ring_has_records(ring)) {
         wait_abandon(&ring->control->readable);
         return false;
     }
@@ -226,10 +259,8 @@ bool ring_producer_needs_wake(struct ring *ring)
 
 bool ring_producer_prepare_to_wait(struct ring *ring, uint32_t length, uint32_t *events)
 {
-    uint64_t head, tail;
-
     wait_arm(&ring->control->writable, events);
-    if (read_cursors(ring, &head, &tail) != IPC_OK || has_room(ring, head, tail, record_bytes(length))) {
+    if (ring_has_room(ring, length)) {
         wait_abandon(&ring->control->writable);
         return false;
     }

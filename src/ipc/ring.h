@@ -38,6 +38,11 @@ void ring_format(struct ipc_ring_control *control, uint64_t capacity);
  * block's and data is IPC_RING_ALIGN-aligned. */
 int ring_attach(struct ring *ring, struct ipc_ring_control *control, void *data, uint64_t capacity);
 
+/* The kernel's view of a ring whose data area it does not map: cursors,
+ * the wake-up protocol and the closed flag only; push, pop and peek must
+ * never be called on it. -IPC_ERR_INVALID_ARGUMENT as ring_attach. */
+int ring_attach_control(struct ring *ring, struct ipc_ring_control *control, uint64_t capacity);
+
 /* Producer: append a record (header, then record->length payload bytes).
  * -IPC_ERR_FULL without room, -IPC_ERR_TOO_LARGE if the record would take
  * more than capacity / 2 bytes, -IPC_ERR_INVALID_ARGUMENT for type
@@ -51,6 +56,20 @@ int ring_pop(struct ring *ring, struct ipc_ring_record *record, void *payload, s
 
 /* Consumer: the payload length of the record ring_pop would return. */
 int ring_peek_length(struct ring *ring, uint32_t *length);
+
+/* Readiness, as a wait set asks it. A ring whose cursors were corrupted
+ * counts as readable and writable, so that the caller's next pop or push
+ * meets the -IPC_ERR_FAULT. */
+bool ring_has_records(struct ring *ring);
+/* Room for a record of `length` payload bytes (pad included). */
+bool ring_has_room(struct ring *ring, uint32_t length);
+/* The payload of the largest record the ring takes (capacity / 2 bytes in all). */
+uint32_t ring_max_payload(const struct ring *ring);
+
+/* The kernel, when one end of the channel goes: set `closed` (release) so
+ * the other end, having found the ring empty or full, stops waiting. */
+void ring_close(struct ring *ring);
+bool ring_is_closed(struct ring *ring);
 
 /*
  * The wake-up protocol. A side that cannot proceed calls prepare_to_wait;

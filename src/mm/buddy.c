@@ -159,6 +159,83 @@ bool buddy_is_allocated(const struct buddy *buddy, size_t page)
     return page < buddy->page_count && buddy->pages[page].state == BUDDY_ALLOCATED;
 }
 
+/* Free list `order`: each entry a free, aligned block of that order whose
+ * back link is right, and as many entries as free_blocks[order] says. The
+ * walk is bounded, so a list corrupted into a loop ends too. */
+static int check_free_list(const struct buddy *buddy, unsigned order, size_t *where)
+{
+    size_t blocks = 0;
+    uint32_t previous = BUDDY_NONE;
+
+    for (uint32_t page = buddy->free_head[order]; page != BUDDY_NONE; page = buddy->pages[page].next) {
+        *where = page;
+        if (page >= buddy->page_count || blocks > buddy->page_count)
+            return BUDDY_ERROR_BAD_LIST;
+        const struct buddy_page *head = &buddy->pages[page];
+        if (head->state != BUDDY_FREE || head->order != order || head->prev != previous ||
+            page % pages_in(order))
+            return BUDDY_ERROR_BAD_LIST;
+        previous = page;
+        blocks++;
+    }
+    *where = 0;
+    return blocks == buddy->free_blocks[order] ? BUDDY_OK : BUDDY_ERROR_BAD_COUNT;
+}
+
+/* The block headed by `page`: aligned, inside the array, tail pages TAIL;
+ * a free one has no free buddy of its order. */
+static int check_block(const struct buddy *buddy, size_t page)
+{
+    unsigned order = buddy->pages[page].order;
+    size_t partner = page ^ pages_in(order);
+
+    if (order > BUDDY_MAX_ORDER || page % pages_in(order) || pages_in(order) > buddy->page_count - page)
+        return BUDDY_ERROR_BAD_BLOCK;
+    for (size_t tail = 1; tail < pages_in(order); tail++)
+        if (buddy->pages[page + tail].state != BUDDY_TAIL)
+            return BUDDY_ERROR_BAD_BLOCK;
+    if (buddy->pages[page].state == BUDDY_FREE && order < BUDDY_MAX_ORDER && partner < buddy->page_count &&
+        buddy->pages[partner].state == BUDDY_FREE && buddy->pages[partner].order == order)
+        return BUDDY_ERROR_UNMERGED;
+    return BUDDY_OK;
+}
+
+int buddy_check(const struct buddy *buddy, size_t *where)
+{
+    size_t free_pages = 0, allocated_pages = 0, free_heads[BUDDY_ORDERS] = {0};
+    int error;
+
+    for (unsigned order = 0; order <= BUDDY_MAX_ORDER; order++)
+        if ((error = check_free_list(buddy, order, where)) != BUDDY_OK)
+            return error;
+    for (size_t page = 0; page < buddy->page_count;) {
+        const struct buddy_page *head = &buddy->pages[page];
+        *where = page;
+        if (head->state == BUDDY_RESERVED) {
+            page++;
+            continue;
+        }
+        if (head->state == BUDDY_TAIL)
+            return BUDDY_ERROR_BAD_BLOCK;
+        if ((error = check_block(buddy, page)) != BUDDY_OK)
+            return error;
+        if (head->state == BUDDY_FREE) {
+            free_pages += pages_in(head->order);
+            free_heads[head->order]++;
+        } else {
+            allocated_pages += pages_in(head->order);
+        }
+        page += pages_in(head->order);
+    }
+    *where = 0;
+    for (unsigned order = 0; order <= BUDDY_MAX_ORDER; order++)
+        if (free_heads[order] != buddy->free_blocks[order])
+            return BUDDY_ERROR_BAD_COUNT;
+    if (free_pages != buddy->free_pages || free_pages + allocated_pages != buddy->total_pages)
+        return BUDDY_ERROR_BAD_COUNT;
+    return BUDDY_OK;
+}
+
 const char *buddy_error_string(int error)
 {
     static const char *const strings[] = {
@@ -170,6 +247,10 @@ const char *buddy_error_string(int error)
         [BUDDY_ERROR_NOT_BLOCK] = "not the first frame of an allocated block (double free?)",
         [BUDDY_ERROR_WRONG_ORDER] = "freed with a different order than allocated",
         [BUDDY_ERROR_OVERLAP] = "range overlaps memory already added",
+        [BUDDY_ERROR_BAD_LIST] = "a free list links a page that is not a free block of its order",
+        [BUDDY_ERROR_BAD_BLOCK] = "a block is misaligned, runs past the end, or has wrong tail pages",
+        [BUDDY_ERROR_UNMERGED] = "two free buddies of the same order were not merged",
+        [BUDDY_ERROR_BAD_COUNT] = "the counters disagree with the descriptors",
     };
 
     if (error < 0 || (size_t)error >= sizeof(strings) / sizeof(strings[0]))

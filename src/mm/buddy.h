@@ -46,6 +46,11 @@ enum buddy_error {
     BUDDY_ERROR_NOT_BLOCK,   /* not the first page of an allocated block */
     BUDDY_ERROR_WRONG_ORDER, /* freed with another order than allocated */
     BUDDY_ERROR_OVERLAP,     /* adding pages that were already added */
+    /* found by buddy_check(): the structure itself is broken */
+    BUDDY_ERROR_BAD_LIST,    /* a free list links something not a free block of its order */
+    BUDDY_ERROR_BAD_BLOCK,   /* a block misaligned, past the end, or with wrong tail pages */
+    BUDDY_ERROR_UNMERGED,    /* two free buddies of the same order */
+    BUDDY_ERROR_BAD_COUNT,   /* counters disagree with the descriptors */
 };
 
 struct buddy_page {
@@ -84,6 +89,11 @@ int buddy_free(struct buddy *buddy, size_t page, unsigned order);
 
 /* Is `page` the first page of an allocated block? */
 bool buddy_is_allocated(const struct buddy *buddy, size_t page);
+
+/* Re-derive every invariant above from the descriptors and the free
+ * lists: BUDDY_OK, or the first violation found and, in *where, the page.
+ * O(page_count); for integrity checks (SYS_kcheck) and the unit tests. */
+int buddy_check(const struct buddy *buddy, size_t *where);
 
 /* A sentence for a buddy_error, for panic messages. */
 const char *buddy_error_string(int error);

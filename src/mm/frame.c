@@ -13,10 +13,12 @@
  * CPUs a spinlock taken in the same places would join it.
  */
 #include "mm/frame.h"
+#include "mm/fault_inject.h"
 #include "mm/layout.h"
 #include "mm/physmap.h"
 #include "arch/arch.h"
 #include "bootinfo.h"
+#include "kcheck.h"
 #include "panic.h"
 #include "printk.h"
 #include "selftest.h"
@@ -81,9 +83,14 @@ void frame_init(const struct physmap *ram, const struct boot_info *boot_info)
     }
 }
 
+/* Every allocation comes here; an injected failure (fault_inject.h) looks
+ * exactly like exhaustion. */
 static uint64_t allocate(unsigned order, size_t limit_frame)
 {
     size_t frame;
+
+    if (fault_inject_should_fail(FAULT_SITE_FRAMES))
+        return 0;
     int enabled = arch_irq_save();
     bool found = buddy_alloc(&frame_buddy, order, limit_frame, &frame);
 
@@ -170,6 +177,18 @@ unsigned frame_owners(uint64_t physical)
 bool frame_is_allocated(uint64_t physical)
 {
     return physical % PAGE_SIZE == 0 && buddy_is_allocated(&frame_buddy, physical / PAGE_SIZE);
+}
+
+void frame_check(struct freeport_kcheck *report)
+{
+    size_t where;
+    int enabled = arch_irq_save();
+    int error = buddy_check(&frame_buddy, &where);
+
+    arch_irq_restore(enabled);
+    if (error)
+        kcheck_problem(report, FP_KCHECK_FRAMES, "%s (frame 0x%lx)", buddy_error_string(error),
+                       (unsigned long)where * PAGE_SIZE);
 }
 
 struct frame_stats frame_stats(void)
@@ -279,4 +298,16 @@ SELFTEST(frame_exhaustion_returns_zero)
     SELFTEST_ASSERT(reservations_kept);
     SELFTEST_ASSERT(stats_equal(frame_stats(), before));
     SELFTEST_ASSERT(frame_buddy.free_blocks[FRAME_MAX_ORDER] == largest_blocks);
+}
+
+SELFTEST(frame_check_passes_on_the_live_allocator)
+{
+    struct freeport_kcheck report = {0};
+    uint64_t frame = frame_alloc_order(2);
+
+    frame_check(&report);
+    if (frame)
+        frame_free_order(frame, 2);
+    frame_check(&report);
+    SELFTEST_ASSERT(frame != 0 && report.problems == 0);
 }

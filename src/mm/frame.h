@@ -23,6 +23,7 @@
 #define FRAME_MAX_ORDER BUDDY_MAX_ORDER /* largest block: 4 MiB */
 
 struct boot_info;
+struct freeport_kcheck;
 struct physmap;
 
 struct frame_stats {
@@ -59,5 +60,9 @@ unsigned frame_owners(uint64_t physical);
 bool frame_is_allocated(uint64_t physical);
 
 struct frame_stats frame_stats(void);
+
+/* The buddy allocator's lists, blocks and totals agree (buddy_check); a
+ * problem goes into `report` (kcheck.h, SYS_kcheck). */
+void frame_check(struct freeport_kcheck *report);
 
 #endif

@@ -10,19 +10,22 @@
  *   large block:        | struct large_block, 16 bytes | caller's bytes ...
  *                         (2^order frames, order from the requested size)
  *
- * Invariants: a slab whose objects are all allocated is on no list; one with
- * some free objects is on partial_slabs[its class]; an empty slab is given
- * back to the frame allocator at once. Bit i of in_use is set iff object i
- * is allocated; bits past the slab's last object are always set.
+ * Invariants: a slab whose objects are all allocated is on full_slabs[its
+ * class]; one with some free objects is on partial_slabs[its class]; an
+ * empty slab is given back to the frame allocator at once. Bit i of in_use
+ * is set iff object i is allocated; bits past the slab's last object are
+ * always set. heap_check() verifies all of this (SYS_kcheck).
  * Locking: single CPU; interrupts off inside kmalloc/kfree (arch_irq_save),
  * to be a spinlock with several CPUs.
  */
 #include "mm/heap.h"
+#include "mm/fault_inject.h"
 #include "mm/frame.h"
 #include "mm/layout.h"
 #include "arch/arch.h"
 #include "lib/list.h"
 #include "lib/string.h"
+#include "kcheck.h"
 #include "panic.h"
 #include "selftest.h"
 
@@ -35,7 +38,7 @@ struct slab {
     uint32_t magic; /* SLAB_MAGIC */
     uint16_t class_index;
     uint16_t used;            /* objects allocated */
-    struct list_node partial; /* in partial_slabs[class_index] unless full */
+    struct list_node partial; /* in partial_slabs[class_index], or full_slabs[] when full */
     uint64_t in_use[SLAB_BITMAP_WORDS];
 };
 
@@ -51,12 +54,15 @@ _Static_assert((PAGE_SIZE - SLAB_HEADER_SIZE) / SIZE_CLASS_SMALLEST <= 64 * SLAB
 _Static_assert(sizeof(struct large_block) == 16, "large blocks keep 16-byte alignment");
 
 static struct list_node partial_slabs[SIZE_CLASS_COUNT];
+static struct list_node full_slabs[SIZE_CLASS_COUNT];
 static struct heap_stats heap_counters;
 
 void heap_init(void)
 {
-    for (int index = 0; index < SIZE_CLASS_COUNT; index++)
+    for (int index = 0; index < SIZE_CLASS_COUNT; index++) {
         list_init(&partial_slabs[index]);
+        list_init(&full_slabs[index]);
+    }
 }
 
 static size_t slab_capacity(int index)
@@ -128,8 +134,10 @@ static void *slab_alloc(int index)
         return NULL;
     slab = list_entry(partial_slabs[index].next, struct slab, partial);
     object = take_free_object(slab);
-    if (++slab->used == slab_capacity(index))
+    if (++slab->used == slab_capacity(index)) {
         list_remove(&slab->partial);
+        list_push_front(&full_slabs[index], &slab->partial);
+    }
     count(index, size_class_bytes(index), true);
     return (char *)slab + SLAB_HEADER_SIZE + object * size_class_bytes(index);
 }
@@ -146,8 +154,10 @@ static void slab_free(struct slab *slab, void *pointer)
     if (!(slab->in_use[object / 64] & bit))
         panic("kfree(%p): double free of a %lu-byte object", pointer, (unsigned long)size);
     slab->in_use[object / 64] &= ~bit;
-    if (slab->used-- == capacity)
+    if (slab->used-- == capacity) {
+        list_remove(&slab->partial);
         list_push_front(&partial_slabs[index], &slab->partial);
+    }
     count(index, size, false);
     if (slab->used == 0)
         slab_destroy(slab);
@@ -179,6 +189,9 @@ static void large_free(struct large_block *header, void *pointer)
 void *kmalloc(size_t size)
 {
     int index = size_class_index(size);
+
+    if (fault_inject_should_fail(FAULT_SITE_HEAP))
+        return NULL;
     int enabled = arch_irq_save();
     void *memory = index >= 0 ? slab_alloc(index) : large_alloc(size);
 
@@ -211,6 +224,72 @@ void kfree(void *pointer)
         large_free((struct large_block *)page, pointer);
     else
         panic("kfree(%p): not memory from kmalloc, or freed already", pointer);
+    arch_irq_restore(enabled);
+}
+
+/* One slab of class `index` on a list that says it is `full` (or not):
+ * its header, bitmap and used count agree, and its frame is allocated.
+ * Returns the objects it holds. */
+static size_t check_slab(struct freeport_kcheck *report, const struct slab *slab, int index, bool full)
+{
+    size_t capacity = slab_capacity(index), set_bits = 0;
+
+    if (!frame_is_allocated(VIRT_TO_PHYS(slab)) || slab->magic != SLAB_MAGIC || slab->class_index != index) {
+        kcheck_problem(report, FP_KCHECK_HEAP, "slab %p on the class %d list is not a slab of that class",
+                       (const void *)slab, index);
+        return 0;
+    }
+    for (size_t object = 0; object < 64 * SLAB_BITMAP_WORDS; object++) {
+        bool in_use = slab->in_use[object / 64] >> (object % 64) & 1;
+        if (object >= capacity && !in_use)
+            kcheck_problem(report, FP_KCHECK_HEAP, "slab %p: bit %lu past its last object is clear",
+                           (const void *)slab, (unsigned long)object);
+        set_bits += object < capacity && in_use;
+    }
+    if (set_bits != slab->used || slab->used == 0 || (slab->used == capacity) != full)
+        kcheck_problem(report, FP_KCHECK_HEAP, "slab %p: %u used, %lu bits set, %lu objects, on the %s list",
+                       (const void *)slab, slab->used, (unsigned long)set_bits, (unsigned long)capacity,
+                       full ? "full" : "partial");
+    return set_bits;
+}
+
+/* Every slab of class `index` on `list`; adds them and their objects to
+ * the totals. The walk is bounded by the slabs the counters know of, so
+ * a list corrupted into a loop ends too. */
+static void check_slab_list(struct freeport_kcheck *report, struct list_node *list, int index, bool full,
+                            size_t *slabs, size_t *objects)
+{
+    list_for_each(node, list) {
+        if (++*slabs > heap_counters.slab_frames) {
+            kcheck_problem(report, FP_KCHECK_HEAP, "class %d: more slabs on the lists than slab_frames (%lu)",
+                           index, (unsigned long)heap_counters.slab_frames);
+            return;
+        }
+        *objects += check_slab(report, list_entry(node, struct slab, partial), index, full);
+    }
+}
+
+void heap_check(struct freeport_kcheck *report)
+{
+    int enabled = arch_irq_save();
+    size_t slabs = 0, small_allocations = 0;
+
+    for (int index = 0; index < SIZE_CLASS_COUNT; index++) {
+        size_t objects = 0;
+        check_slab_list(report, &partial_slabs[index], index, false, &slabs, &objects);
+        check_slab_list(report, &full_slabs[index], index, true, &slabs, &objects);
+        if (objects != heap_counters.class_allocations[index])
+            kcheck_problem(report, FP_KCHECK_HEAP, "class %d: %lu objects in slabs, %lu counted", index,
+                           (unsigned long)objects, (unsigned long)heap_counters.class_allocations[index]);
+        small_allocations += heap_counters.class_allocations[index];
+    }
+    if (slabs != heap_counters.slab_frames)
+        kcheck_problem(report, FP_KCHECK_HEAP, "%lu slabs on the lists, %lu counted", (unsigned long)slabs,
+                       (unsigned long)heap_counters.slab_frames);
+    if (small_allocations + heap_counters.large_allocations != heap_counters.allocations)
+        kcheck_problem(report, FP_KCHECK_HEAP, "%lu small + %lu large allocations, %lu counted",
+                       (unsigned long)small_allocations, (unsigned long)heap_counters.large_allocations,
+                       (unsigned long)heap_counters.allocations);
     arch_irq_restore(enabled);
 }
 
@@ -339,4 +418,22 @@ SELFTEST(kmalloc_exhaustion_returns_null)
     }
     SELFTEST_ASSERT(taken > 0);
     SELFTEST_ASSERT(heap_at_baseline(&before, frames_before));
+}
+
+/* heap_check passes on the live heap and notices a slab whose count of
+ * used objects disagrees with its bitmap. */
+SELFTEST(heap_check_finds_a_corrupted_slab)
+{
+    struct freeport_kcheck clean = {0}, broken = {0};
+    void *object = kmalloc(64);
+    struct slab *slab = (struct slab *)PAGE_ROUND_DOWN((uintptr_t)object);
+
+    SELFTEST_ASSERT(object != NULL);
+    heap_check(&clean);
+    slab->used++;
+    heap_check(&broken);
+    slab->used--;
+    kfree(object);
+    SELFTEST_ASSERT(clean.problems == 0);
+    SELFTEST_ASSERT(broken.area_problems[FP_KCHECK_HEAP] >= 1);
 }

@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include "mm/size_class.h"
 
+struct freeport_kcheck;
+
 struct heap_stats {
     size_t bytes_in_use; /* class size of each live small object
                             plus the requested size of each large one */
@@ -32,5 +34,9 @@ void *kzalloc(size_t size);
 void kfree(void *pointer);
 
 struct heap_stats heap_stats(void);
+
+/* Walk every slab: lists, bitmaps and counters agree (SYS_kcheck); each
+ * problem goes into `report` (kcheck.h). */
+void heap_check(struct freeport_kcheck *report);
 
 #endif

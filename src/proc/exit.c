@@ -84,13 +84,13 @@ void process_exit(int status)
     struct process *process = process_current();
 
     thread_current()->in_syscall = true; /* never back to user mode: no tick may treat it so */
+    process->exit_status = status;       /* the release hook reports it */
     process_release_resources(process);
     if (process->pid == PROCESS_INIT_PID)
         init_ended(status);
     hand_children_to_init(process);
     int enabled = arch_irq_save();
     process->state = PROCESS_ZOMBIE;
-    process->exit_status = status;
     process->thread = NULL;
     process->signals.pending = 0;
     process->signals.alarm_tick = 0;

@@ -25,12 +25,13 @@ struct memory_region *region_first_ending_after(struct list_node *regions, uintp
     return NULL;
 }
 
-static struct memory_region *region_new(uintptr_t start, uintptr_t end, unsigned protection)
+static struct memory_region *region_new(uintptr_t start, uintptr_t end, unsigned protection,
+                                        uint64_t shared_id)
 {
     struct memory_region *region = kmalloc(sizeof(*region));
 
     if (region) {
-        *region = (struct memory_region){start, end, protection, {NULL, NULL}};
+        *region = (struct memory_region){start, end, protection, shared_id, {NULL, NULL}};
         list_init(&region->node);
     }
     return region;
@@ -41,29 +42,37 @@ static struct memory_region *region_neighbour(struct list_node *regions, struct 
     return node == regions ? NULL : region_of(node);
 }
 
+/* Can `region` grow to cover the range [region->end, ...) of this kind? */
+static bool region_continues(const struct memory_region *region, uintptr_t start, unsigned protection,
+                             uint64_t shared_id)
+{
+    return region->end == start && region->protection == protection && region->shared_id == shared_id;
+}
+
 /* Join `region` with the next one if they touch and agree. */
 static void region_join_next(struct list_node *regions, struct memory_region *region)
 {
     struct memory_region *next = region_neighbour(regions, region->node.next);
 
-    if (next && next->start == region->end && next->protection == region->protection) {
+    if (next && region_continues(region, next->start, next->protection, next->shared_id)) {
         region->end = next->end;
         region_remove(next);
     }
 }
 
-int region_insert(struct list_node *regions, uintptr_t start, uintptr_t end, unsigned protection)
+int region_insert(struct list_node *regions, uintptr_t start, uintptr_t end, unsigned protection,
+                  uint64_t shared_id)
 {
     struct memory_region *after = region_first_ending_after(regions, start);
     struct list_node *next_node = after ? &after->node : regions;
     struct memory_region *previous = region_neighbour(regions, next_node->prev);
 
-    if (previous && previous->end == start && previous->protection == protection) {
+    if (previous && region_continues(previous, start, protection, shared_id)) {
         previous->end = end;
         region_join_next(regions, previous);
         return 0;
     }
-    struct memory_region *region = region_new(start, end, protection);
+    struct memory_region *region = region_new(start, end, protection, shared_id);
     if (!region)
         return -ENOMEM;
     list_insert_between(&region->node, next_node->prev, next_node);
@@ -77,7 +86,7 @@ int region_split_at(struct list_node *regions, uintptr_t at)
 
     if (!region || region->start == at)
         return 0;
-    struct memory_region *upper = region_new(at, region->end, region->protection);
+    struct memory_region *upper = region_new(at, region->end, region->protection, region->shared_id);
     if (!upper)
         return -ENOMEM;
     region->end = at;
@@ -91,11 +100,13 @@ void region_remove(struct memory_region *region)
     kfree(region);
 }
 
-int region_copy_all(struct list_node *to, const struct list_node *from)
+int region_copy_private(struct list_node *to, const struct list_node *from)
 {
     list_for_each(node, from) {
         const struct memory_region *region = region_of(node);
-        struct memory_region *copy = region_new(region->start, region->end, region->protection);
+        if (region->shared_id)
+            continue;
+        struct memory_region *copy = region_new(region->start, region->end, region->protection, 0);
         if (!copy)
             return -ENOMEM;
         list_push_back(to, &copy->node);

@@ -13,6 +13,7 @@
  */
 #include "proc/process.h"
 #include "proc/scheduler.h"
+#include "kcheck.h"
 #include "lib/string.h"
 #include "mm/heap.h"
 
@@ -114,5 +115,59 @@ void process_reparent_children(struct process *process, struct process *new_pare
         struct process *child = list_entry(node, struct process, sibling_node);
         child->parent = new_parent;
         list_push_back(&new_parent->children, node);
+    }
+}
+
+/* `child` is on `parent`'s list of children (bounded: the table's size). */
+static bool is_child_of(const struct process *child, const struct process *parent)
+{
+    unsigned seen = 0;
+
+    list_for_each(node, &parent->children) {
+        if (node == &child->sibling_node)
+            return true;
+        if (++seen > PROCESS_MAX)
+            return false;
+    }
+    return false;
+}
+
+static void check_process(struct freeport_kcheck *report, unsigned index, const struct process *process)
+{
+    const struct process *parent = process->parent;
+
+    if (process->table_index != index || process->pid <= 0 || process_find(process->pid) != process)
+        kcheck_problem(report, FP_KCHECK_PROCESSES, "slot %u: pid %d, table_index %u, pid not unique", index,
+                       process->pid, process->table_index);
+    if ((process->state == PROCESS_ALIVE) != (process->thread != NULL) ||
+        (process->thread && process->thread->process != process))
+        kcheck_problem(report, FP_KCHECK_PROCESSES, "pid %d: state %d with thread %p", process->pid,
+                       process->state, (void *)process->thread);
+    if (parent && (process_at(parent->table_index) != parent || !is_child_of(process, parent)))
+        kcheck_problem(report, FP_KCHECK_PROCESSES, "pid %d: parent %p is not in the table or disowns it",
+                       process->pid, (const void *)parent);
+}
+
+/* Each child on the list names `process` as its parent; a list longer
+ * than the table is corrupt. */
+static void check_children(struct freeport_kcheck *report, const struct process *process)
+{
+    unsigned seen = 0;
+
+    list_for_each(node, &process->children) {
+        if (++seen > PROCESS_MAX || list_entry(node, struct process, sibling_node)->parent != process) {
+            kcheck_problem(report, FP_KCHECK_PROCESSES, "pid %d: its list of children is corrupt", process->pid);
+            return;
+        }
+    }
+}
+
+void process_check(struct freeport_kcheck *report)
+{
+    for (unsigned index = 0; index < PROCESS_MAX; index++) {
+        if (process_table[index]) {
+            check_process(report, index, process_table[index]);
+            check_children(report, process_table[index]);
+        }
     }
 }

@@ -57,6 +57,7 @@ struct process {
     struct signal_state signals;
     uint64_t user_ticks, system_ticks;                   /* CPU time, in ticks */
     uint64_t children_user_ticks, children_system_ticks; /* of reaped children */
+    uint64_t syscalls;                                   /* made so far (syscall_dispatch counts) */
     unsigned table_index;
 
     /* Native IPC's per-process state (capability table, ...): owned by
@@ -94,5 +95,10 @@ void process_set_name(struct process *process, const char *path);
 
 /* Move every child of `process` to `new_parent`. */
 void process_reparent_children(struct process *process, struct process *new_parent);
+
+/* Table slots, pids, threads and family links agree; problems go into
+ * `report` (kcheck.h, SYS_kcheck). */
+struct freeport_kcheck;
+void process_check(struct freeport_kcheck *report);
 
 #endif

@@ -28,6 +28,7 @@
 #include "proc/sleep.h"
 #include "arch/arch.h"
 #include "arch/context.h"
+#include "kcheck.h"
 #include "mm/paging.h"
 
 static struct list_node ready_queues[THREAD_PRIORITIES];
@@ -46,9 +47,21 @@ void scheduler_make_ready(struct thread *thread)
     int enabled = arch_irq_save();
 
     thread->state = THREAD_READY;
+    thread->ready_since_tick = arch_ticks();
     list_push_back(&ready_queues[thread->priority], &thread->queue_node);
     if (current == &idle_thread || thread->priority > current->priority)
         more_urgent_ready = true;
+    arch_irq_restore(enabled);
+}
+
+void scheduler_run_next(struct thread *thread)
+{
+    int enabled = arch_irq_save();
+
+    if (thread->state == THREAD_READY) {
+        list_remove(&thread->queue_node);
+        list_push_front(&ready_queues[thread->priority], &thread->queue_node);
+    }
     arch_irq_restore(enabled);
 }
 
@@ -140,6 +153,48 @@ static void scheduler_tick(void)
         current->slice_left--;
     if (current->process && !current->in_syscall)
         thread_return_to_user(current->user_frame);
+}
+
+/* A ready thread waits for at most the slices of those ahead of it; this
+ * margin covers system calls that run long (kernel code is not preempted)
+ * and an emulator catching up on ticks it could not deliver in time. */
+#define SCHEDULER_STUCK_MARGIN_TICKS 1000
+
+/* One run queue; false if it holds more threads than are alive (a loop). */
+static bool check_run_queue(struct freeport_kcheck *report, int priority, uint64_t now, uint64_t alive,
+                            uint64_t *queued)
+{
+    list_for_each(node, &ready_queues[priority]) {
+        struct thread *thread = list_entry(node, struct thread, queue_node);
+        if (++*queued > alive) {
+            kcheck_problem(report, FP_KCHECK_SCHEDULER, "more threads queued than the %lu alive",
+                           (unsigned long)alive);
+            return false;
+        }
+        if (thread == &idle_thread || thread == current || thread->state != THREAD_READY ||
+            thread->priority != priority)
+            kcheck_problem(report, FP_KCHECK_SCHEDULER, "thread %d on run queue %d: state %d, priority %d%s",
+                           thread->id, priority, thread->state, thread->priority,
+                           thread == current ? ", running" : "");
+        else if (now - thread->ready_since_tick > SCHEDULER_SLICE_TICKS * alive + SCHEDULER_STUCK_MARGIN_TICKS)
+            kcheck_problem(report, FP_KCHECK_SCHEDULER, "thread %d (%s) ready for %lu ticks without running",
+                           thread->id, thread->name, (unsigned long)(now - thread->ready_since_tick));
+    }
+    return true;
+}
+
+void scheduler_check(struct freeport_kcheck *report)
+{
+    int enabled = arch_irq_save();
+    uint64_t now = arch_ticks(), alive = thread_count(), queued = 0;
+
+    if (current->state != THREAD_RUNNING)
+        kcheck_problem(report, FP_KCHECK_SCHEDULER, "the running thread %d is in state %d", current->id,
+                       current->state);
+    for (int priority = THREAD_PRIORITIES - 1; priority >= 0; priority--)
+        if (!check_run_queue(report, priority, now, alive, &queued))
+            break;
+    arch_irq_restore(enabled);
 }
 
 void scheduler_init(void)

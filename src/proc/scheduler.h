@@ -34,6 +34,13 @@ struct thread *thread_current(void);
 /* Put `thread` on its run queue (from any state but RUNNING and DEAD). */
 void scheduler_make_ready(struct thread *thread);
 
+/* Make a READY thread the next to run at its priority: the front of its
+ * run queue instead of the back. The IPC fast path hands the CPU to the
+ * receiver it just woke this way, then sleeps: the switch goes straight to
+ * it, unless a thread of higher priority is ready (priorities still rule).
+ * Does nothing to a thread that is not READY. */
+void scheduler_run_next(struct thread *thread);
+
 /* Run the best READY thread; the current one stays READY if it was
  * RUNNING. Interrupts off. Returns when this thread is chosen again. */
 void schedule(void);
@@ -47,6 +54,11 @@ bool scheduler_should_switch(void);
 /* After a switch, in the thread switched to: free the thread switched
  * from if it was DEAD. Called by schedule() and by a new thread first. */
 void scheduler_finish_switch(void);
+
+/* The run queues hold READY threads of their priority, none waiting much
+ * longer than its turn; problems go into `report` (kcheck.h, SYS_kcheck). */
+struct freeport_kcheck;
+void scheduler_check(struct freeport_kcheck *report);
 
 /* The boot thread becomes the idle thread: halt until there is work. */
 __attribute__((noreturn)) void scheduler_idle(void);

@@ -119,7 +119,7 @@ static void maybe_restart_syscall(struct trap_frame *frame, const struct freepor
 
     if (number < 0 || user_frame_result(frame) != -EINTR || !(action->flags & FP_SA_RESTART))
         return;
-    if (number != SYS_sigsuspend && number != SYS_nanosleep)
+    if (number != SYS_sigsuspend && number != SYS_nanosleep && number != SYS_ppoll)
         user_frame_restart_syscall(frame, number);
 }
 

@@ -4,8 +4,8 @@
  * procinfo that tests and tools (ps) use.
  *
  * Layer: processes (system-call side). kstat's counters come from the
- * layers that own them: frames and heap (mm/), processes and threads
- * (here), open files and vnodes (fs/).
+ * layers that own them: frames, heap and injected failures (mm/),
+ * processes and threads (here), open files and vnodes (fs/).
  */
 #include "proc/process.h"
 #include "proc/scheduler.h"
@@ -17,6 +17,7 @@
 #include "fs/file.h"
 #include "fs/vnode.h"
 #include "lib/string.h"
+#include "mm/fault_inject.h"
 #include "mm/frame.h"
 #include "mm/heap.h"
 #include "panic.h"
@@ -78,6 +79,7 @@ long sys_kstat(struct freeport_kstat *user_counters)
         .vnodes = fs_count_vnodes(),
         .ticks = arch_ticks(),
         .tick_hz = arch_tick_hz(),
+        .faults_injected = fault_inject_count(),
     };
 
     return copy_to_user(user_counters, &counters, sizeof(counters));
@@ -104,6 +106,7 @@ long sys_procinfo(int index, struct freeport_procinfo *user_info)
         .threads = process->thread ? 1 : 0,
         .memory_bytes = process->memory ? process->memory->resident_pages * PAGE_SIZE : 0,
         .cpu_ticks = process->user_ticks + process->system_ticks,
+        .syscalls = process->syscalls,
     };
     strlcpy(info.name, process->name, sizeof(info.name));
     return copy_to_user(user_info, &info, sizeof(info));

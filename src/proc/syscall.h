@@ -7,7 +7,7 @@
  * (>= 0) or a negative errno. One family per file:
  *   exit.c fork.c exec.c   the life of a process    sys_process.c  ids, uname, kstat...
  *   sys_memory.c           brk, mmap...             sys_time.c     clocks and sleeping
- *   sys_signal.c           signals
+ *   sys_signal.c           signals                  sys_kcheck.c   integrity checks, fault injection
  * The file system calls are the file layer's (fs/syscalls.h).
  */
 #ifndef FREEPORT_PROC_SYSCALL_H
@@ -31,6 +31,10 @@ long sys_uname(struct freeport_utsname *name);
 long sys_poweroff(int status);
 long sys_kstat(struct freeport_kstat *counters);
 long sys_procinfo(int index, struct freeport_procinfo *info);
+
+/* sys_kcheck.c */
+long sys_kcheck(struct freeport_kcheck *report);
+long sys_fault_inject(uint64_t one_in, uint64_t seed, unsigned sites);
 
 /* sys_memory.c */
 long sys_brk(uintptr_t address);

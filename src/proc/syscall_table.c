@@ -17,14 +17,19 @@
  *
  * Invariants: while a call runs, thread->in_syscall is set (the thread is
  * never preempted, scheduler.h) and interrupts are on; the dispatcher
- * returns with interrupts off, as syscall_entry.S expects.
+ * returns with interrupts off, as syscall_entry.S expects. Every call is
+ * counted in its process (procinfo's `syscalls`: tests prove with it that
+ * a channel send entered no kernel).
  */
 #include "proc/syscall.h"
+#include "proc/process.h"
 #include "proc/scheduler.h"
 #include "arch/arch.h"
 #include "arch/context.h"
 #include "errno.h"
 #include "fs/syscalls.h"
+#include "ipc/syscalls.h"
+#include "posix/syscalls.h"
 #include "uapi/freeport/syscall.h"
 
 typedef long (*syscall_function)(uint64_t, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
@@ -85,6 +90,66 @@ static const syscall_function syscall_table[SYS_COUNT] = {
 
     [SYS_kstat] = SYSCALL(sys_kstat),
     [SYS_procinfo] = SYSCALL(sys_procinfo),
+
+    [SYS_port_create] = SYSCALL(sys_port_create),
+    [SYS_port_send] = SYSCALL(sys_port_send),
+    [SYS_port_receive] = SYSCALL(sys_port_receive),
+    [SYS_port_call] = SYSCALL(sys_port_call),
+    [SYS_port_reply] = SYSCALL(sys_port_reply),
+    [SYS_port_configure] = SYSCALL(sys_port_configure),
+    [SYS_cap_close] = SYSCALL(sys_cap_close),
+    [SYS_cap_derive] = SYSCALL(sys_cap_derive),
+    [SYS_cap_revoke] = SYSCALL(sys_cap_revoke),
+    [SYS_cap_info] = SYSCALL(sys_cap_info),
+    [SYS_ns_bind] = SYSCALL(sys_ns_bind),
+    [SYS_ns_lookup] = SYSCALL(sys_ns_lookup),
+    [SYS_ns_unbind] = SYSCALL(sys_ns_unbind),
+    [SYS_ipc_stats] = SYSCALL(sys_ipc_stats),
+    [SYS_ipc_trace_control] = SYSCALL(sys_ipc_trace_control),
+    [SYS_ipc_trace_read] = SYSCALL(sys_ipc_trace_read),
+
+    [SYS_kcheck] = SYSCALL(sys_kcheck),
+    [SYS_fault_inject] = SYSCALL(sys_fault_inject),
+
+    [SYS_channel_create] = SYSCALL(sys_channel_create),
+    [SYS_channel_map] = SYSCALL(sys_channel_map),
+    [SYS_channel_wait] = SYSCALL(sys_channel_wait),
+    [SYS_channel_wake] = SYSCALL(sys_channel_wake),
+    [SYS_shm_create] = SYSCALL(sys_shm_create),
+    [SYS_shm_map] = SYSCALL(sys_shm_map),
+    [SYS_shm_unmap] = SYSCALL(sys_shm_unmap),
+    [SYS_shm_transfer] = SYSCALL(sys_shm_transfer),
+    [SYS_waitset_create] = SYSCALL(sys_waitset_create),
+    [SYS_waitset_add] = SYSCALL(sys_waitset_add),
+    [SYS_waitset_remove] = SYSCALL(sys_waitset_remove),
+    [SYS_waitset_wait] = SYSCALL(sys_waitset_wait),
+    [SYS_broadcast_create] = SYSCALL(sys_broadcast_create),
+    [SYS_broadcast_subscribe] = SYSCALL(sys_broadcast_subscribe),
+    [SYS_broadcast_unsubscribe] = SYSCALL(sys_broadcast_unsubscribe),
+    [SYS_broadcast_publish] = SYSCALL(sys_broadcast_publish),
+    [SYS_broadcast_stats] = SYSCALL(sys_broadcast_stats),
+    [SYS_system_subscribe] = SYSCALL(sys_system_subscribe),
+    [SYS_system_stats] = SYSCALL(sys_system_stats),
+    [SYS_ipc_transport_stats] = SYSCALL(sys_ipc_transport_stats),
+
+    [SYS_pipe2] = SYSCALL(sys_pipe2),
+    [SYS_socket] = SYSCALL(sys_socket),
+    [SYS_sendto] = SYSCALL(sys_sendto),
+    [SYS_recvfrom] = SYSCALL(sys_recvfrom),
+    [SYS_shutdown] = SYSCALL(sys_shutdown),
+    [SYS_getsockopt] = SYSCALL(sys_getsockopt),
+    [SYS_sockname] = SYSCALL(sys_sockname),
+    [SYS_bind] = SYSCALL(sys_bind),
+    [SYS_listen] = SYSCALL(sys_listen),
+    [SYS_connect] = SYSCALL(sys_connect),
+    [SYS_accept4] = SYSCALL(sys_accept4),
+    [SYS_ppoll] = SYSCALL(sys_ppoll),
+    [SYS_mq_open] = SYSCALL(sys_mq_open),
+    [SYS_mq_unlink] = SYSCALL(sys_mq_unlink),
+    [SYS_mq_timedsend] = SYSCALL(sys_mq_timedsend),
+    [SYS_mq_timedreceive] = SYSCALL(sys_mq_timedreceive),
+    [SYS_mq_notify] = SYSCALL(sys_mq_notify),
+    [SYS_mq_getsetattr] = SYSCALL(sys_mq_getsetattr),
 };
 
 long syscall_dispatch(uint64_t number, const uint64_t arguments[6])
@@ -94,6 +159,7 @@ long syscall_dispatch(uint64_t number, const uint64_t arguments[6])
 
     self->in_syscall = true;
     self->syscall_number = (long)number;
+    self->process->syscalls++;
     arch_irq_enable();
     if (number < SYS_COUNT && syscall_table[number])
         result = syscall_table[number](arguments[0], arguments[1], arguments[2], arguments[3], arguments[4],

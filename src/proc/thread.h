@@ -48,6 +48,7 @@ struct thread {
     struct process *process;       /* NULL for kernel threads */
     struct trap_frame *user_frame; /* user threads: the top of the kernel stack */
     struct list_node queue_node;   /* run queue or wait queue */
+    uint64_t ready_since_tick;     /* when it last joined a run queue (scheduler_check) */
 
     /* Sleeping (waitqueue.c). */
     struct wait_queue *waiting_on;

@@ -6,6 +6,9 @@
  * from the region: PAGE_USER | PAGE_OWNED, PAGE_EXEC for FP_PROT_EXEC,
  * PAGE_WRITE for FP_PROT_WRITE unless the frame is shared, PAGE_COW when it
  * is shared in a writable region. Regions with FP_PROT_NONE have no pages.
+ * Shared regions (shared_id != 0) are the exception: mapped whole by
+ * user_memory_map_shared, writable if their protection says so whatever
+ * the frame's owner count, skipped by fork and refused by mprotect.
  *
  * Invariants: every present user page lies inside a region whose
  * protection allows reading; resident_pages counts them. Called only by the
@@ -106,6 +109,8 @@ static int share_region(struct user_memory *parent, struct user_memory *child,
 static int share_all_regions(struct user_memory *parent, struct user_memory *child)
 {
     list_for_each(node, &parent->regions) {
+        if (region_of(node)->shared_id)
+            continue; /* not the child's: region_copy_private left it out */
         int error = share_region(parent, child, region_of(node));
         if (error)
             return error;
@@ -122,7 +127,7 @@ struct user_memory *user_memory_fork(struct user_memory *parent)
         return NULL;
     child->break_start = parent->break_start;
     child->break_end = parent->break_end;
-    error = region_copy_all(&child->regions, &parent->regions);
+    error = region_copy_private(&child->regions, &parent->regions);
     if (!error)
         error = share_all_regions(parent, child);
     if (error) {
@@ -145,7 +150,7 @@ int user_memory_map(struct user_memory *memory, uintptr_t start, size_t length, 
         return -EINVAL;
     if (!user_memory_is_free(memory, start, length))
         return -EEXIST;
-    return region_insert(&memory->regions, start, start + length, protection);
+    return region_insert(&memory->regions, start, start + length, protection, 0);
 }
 
 /* Cut regions so that start and end are boundaries. */
@@ -156,15 +161,12 @@ static int split_range(struct user_memory *memory, uintptr_t start, uintptr_t en
     return error ? error : region_split_at(&memory->regions, end);
 }
 
-int user_memory_unmap(struct user_memory *memory, uintptr_t start, size_t length)
+/* Remove the regions and pages of [start, end), a checked user range. */
+static int remove_range(struct user_memory *memory, uintptr_t start, uintptr_t end)
 {
-    uintptr_t end = start + length;
     struct memory_region *region;
-    int error;
+    int error = split_range(memory, start, end);
 
-    if (!is_user_range(start, length))
-        return -EINVAL;
-    error = split_range(memory, start, end);
     if (error)
         return error;
     while ((region = region_first_ending_after(&memory->regions, start)) && region->start < end) {
@@ -174,16 +176,26 @@ int user_memory_unmap(struct user_memory *memory, uintptr_t start, size_t length
     return 0;
 }
 
-/* Is [start, end) covered by regions without a hole? */
-static bool is_fully_mapped(struct user_memory *memory, uintptr_t start, uintptr_t end)
+int user_memory_unmap(struct user_memory *memory, uintptr_t start, size_t length)
+{
+    if (!is_user_range(start, length))
+        return -EINVAL;
+    return remove_range(memory, start, start + length);
+}
+
+/* Is [start, end) covered by private regions without a hole? -ENOMEM
+ * for a hole, -EACCES for a shared region. */
+static int check_protectable(struct user_memory *memory, uintptr_t start, uintptr_t end)
 {
     while (start < end) {
         struct memory_region *region = region_find(&memory->regions, start);
         if (!region)
-            return false;
+            return -ENOMEM;
+        if (region->shared_id)
+            return -EACCES;
         start = region->end;
     }
-    return true;
+    return 0;
 }
 
 /* Give the present pages of `region` the flags of its (new) protection. */
@@ -204,9 +216,9 @@ int user_memory_protect(struct user_memory *memory, uintptr_t start, size_t leng
 
     if (!is_user_range(start, length))
         return -EINVAL;
-    if (!is_fully_mapped(memory, start, end))
-        return -ENOMEM;
-    error = split_range(memory, start, end);
+    error = check_protectable(memory, start, end);
+    if (!error)
+        error = split_range(memory, start, end);
     if (error)
         return error;
     for (struct memory_region *region = region_find(&memory->regions, start); region && region->start < end;
@@ -218,6 +230,54 @@ int user_memory_protect(struct user_memory *memory, uintptr_t start, size_t leng
             reprotect_pages(memory, region);
     }
     return 0;
+}
+
+/* Map `frames` at `start` (a new region's pages): all or none. */
+static int map_shared_pages(struct user_memory *memory, uintptr_t start, const uint64_t *frames, size_t count,
+                            unsigned protection)
+{
+    for (size_t index = 0; index < count; index++) {
+        int error = paging_map(&memory->pages, start + index * PAGE_SIZE, frames[index],
+                               page_flags(protection, false));
+        if (error) {
+            release_pages(memory, start, start + index * PAGE_SIZE);
+            return error;
+        }
+        frame_share(frames[index]);
+        memory->resident_pages++;
+    }
+    return 0;
+}
+
+int user_memory_map_shared(struct user_memory *memory, uintptr_t start, const uint64_t *frames, size_t count,
+                           unsigned protection, uint64_t shared_id)
+{
+    size_t length = count * PAGE_SIZE;
+    int error;
+
+    if (!shared_id || count > USER_SPACE_END / PAGE_SIZE || (protection & ~FP_PROT_WRITE) != FP_PROT_READ ||
+        !is_user_range(start, length))
+        return -EINVAL;
+    if (!user_memory_is_free(memory, start, length))
+        return -EEXIST;
+    error = region_insert(&memory->regions, start, start + length, protection, shared_id);
+    if (error)
+        return error;
+    error = map_shared_pages(memory, start, frames, count, protection);
+    if (error)
+        remove_range(memory, start, start + length);
+    return error;
+}
+
+void user_memory_unmap_shared(struct user_memory *memory, uint64_t shared_id)
+{
+    list_for_each_safe(node, &memory->regions) {
+        struct memory_region *region = region_of(node);
+        if (region->shared_id == shared_id) {
+            release_pages(memory, region->start, region->end);
+            region_remove(region);
+        }
+    }
 }
 
 uintptr_t user_memory_find_free(struct user_memory *memory, size_t length)
@@ -302,7 +362,7 @@ int user_memory_page(struct user_memory *memory, uintptr_t address, bool write, 
     if (!region || region->protection == FP_PROT_NONE || (write && !(region->protection & FP_PROT_WRITE)))
         return -EFAULT;
     if (paging_translate(&memory->pages, page, frame, &flags) < 0)
-        return populate_zeroed(memory, page, frame);
+        return region->shared_id ? -EFAULT : populate_zeroed(memory, page, frame);
     if (write && (flags & PAGE_COW))
         return break_copy_on_write(memory, page, *frame, region->protection, frame);
     return 0;
@@ -430,5 +490,41 @@ SELFTEST(user_memory_copies_check_the_whole_range)
     SELFTEST_ASSERT(user_memory_map(memory, 0, PAGE_SIZE, FP_PROT_READ) == -EINVAL);
     SELFTEST_ASSERT(user_memory_map(memory, TEST_REGION, PAGE_SIZE, FP_PROT_READ) == -EEXIST);
     user_memory_destroy(memory);
+    SELFTEST_ASSERT(frame_stats().free == before.free);
+}
+
+/* A shared region: its frames gain an owner and are writable at once (no
+ * copy-on-write), a fork leaves it out, mprotect refuses it, a fault in it
+ * never makes a fresh page, and unmapping it by id gives the owners back. */
+SELFTEST(user_memory_shared_regions)
+{
+    struct frame_stats before = frame_stats();
+    struct user_memory *memory = user_memory_create(), *child;
+    uint64_t frames[2] = {frame_alloc(), frame_alloc()}, frame;
+    char seen[4] = {0};
+
+    SELFTEST_ASSERT(memory && frames[0] && frames[1]);
+    SELFTEST_ASSERT(user_memory_map_shared(memory, TEST_REGION, frames, 2, FP_PROT_READ | FP_PROT_WRITE, 7) ==
+                    0);
+    SELFTEST_ASSERT(frame_owners(frames[0]) == 2 && memory->resident_pages == 2);
+    SELFTEST_ASSERT(user_memory_map_shared(memory, TEST_REGION, frames, 1, FP_PROT_READ, 8) == -EEXIST);
+    SELFTEST_ASSERT(user_memory_map_shared(memory, TEST_REGION + 4 * PAGE_SIZE, frames, 1, FP_PROT_EXEC, 8) ==
+                    -EINVAL);
+    SELFTEST_ASSERT(user_memory_write(memory, TEST_REGION + PAGE_SIZE, "abc", 4) == 0);
+    SELFTEST_ASSERT(user_memory_page(memory, TEST_REGION + PAGE_SIZE, true, &frame) == 0 &&
+                    frame == frames[1]);
+    SELFTEST_ASSERT(memcmp(PHYS_TO_VIRT(frames[1]), "abc", 4) == 0); /* written in place, not copied */
+    SELFTEST_ASSERT(user_memory_protect(memory, TEST_REGION, PAGE_SIZE, FP_PROT_READ) == -EACCES);
+    child = user_memory_fork(memory);
+    SELFTEST_ASSERT(child && child->resident_pages == 0);
+    SELFTEST_ASSERT(user_memory_read(child, seen, TEST_REGION + PAGE_SIZE, 4) == -EFAULT);
+    user_memory_destroy(child);
+    user_memory_unmap_shared(memory, 7);
+    SELFTEST_ASSERT(frame_owners(frames[0]) == 1 && frame_owners(frames[1]) == 1 &&
+                    memory->resident_pages == 0);
+    SELFTEST_ASSERT(user_memory_is_free(memory, TEST_REGION, 2 * PAGE_SIZE));
+    user_memory_destroy(memory);
+    frame_release(frames[0]);
+    frame_release(frames[1]);
     SELFTEST_ASSERT(frame_stats().free == before.free);
 }

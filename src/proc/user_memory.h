@@ -15,6 +15,14 @@
  * Rule: a page is mapped writable iff its region is writable and its frame
  * has one owner (frame.h); every user frame is mapped PAGE_OWNED.
  *
+ * Shared regions (shared_id != 0) hold frames a higher layer (native IPC:
+ * channel rings, shared memory) shares between address spaces on purpose.
+ * Their pages are all mapped when the region is made, never copied on
+ * write, never made lazily; fork does not give them to the child, and
+ * mprotect refuses them (a read-only mapping must stay read-only). munmap
+ * may drop them like any other pages: the frames are shared (frame_share),
+ * so the owner and the other mappings keep theirs.
+ *
  * Layout: nothing below USER_MIN_ADDRESS (so NULL and small offsets from it
  * always fault); the program image from its ELF addresses, the break (heap)
  * just above it; mmap from USER_MMAP_BASE up; the stack just below
@@ -40,6 +48,7 @@
 struct memory_region {
     uintptr_t start, end; /* page-aligned, start < end */
     unsigned protection;  /* FP_PROT_READ | FP_PROT_WRITE | FP_PROT_EXEC, or FP_PROT_NONE */
+    uint64_t shared_id;   /* 0: private memory; else the shared mapping it belongs to */
     struct list_node node;
 };
 
@@ -68,9 +77,21 @@ int user_memory_map(struct user_memory *memory, uintptr_t start, size_t length, 
 int user_memory_unmap(struct user_memory *memory, uintptr_t start, size_t length);
 
 /* Change the protection of [start, start + length), which must be wholly
- * mapped. 0, -EINVAL, -ENOMEM (a hole, or out of memory). PROT_NONE drops
- * the pages' contents: x86 has no present-but-inaccessible page. */
+ * mapped. 0, -EINVAL, -ENOMEM (a hole, or out of memory), -EACCES (a
+ * shared region). PROT_NONE drops the pages' contents: x86 has no
+ * present-but-inaccessible page. */
 int user_memory_protect(struct user_memory *memory, uintptr_t start, size_t length, unsigned protection);
+
+/* A shared region at [start, start + count pages) mapping `frames` in
+ * order, each gaining an owner (frame_share), tagged `shared_id` (not 0;
+ * the caller's, unique). Several calls may add to one id. `protection` is
+ * FP_PROT_READ, optionally with FP_PROT_WRITE; never executable.
+ * 0, -EINVAL, -EEXIST or -ENOMEM (then nothing was added). */
+int user_memory_map_shared(struct user_memory *memory, uintptr_t start, const uint64_t *frames, size_t count,
+                           unsigned protection, uint64_t shared_id);
+
+/* Remove every region tagged `shared_id`, and its pages (none: nothing). */
+void user_memory_unmap_shared(struct user_memory *memory, uint64_t shared_id);
 
 /* The lowest free range of `length` bytes at or above USER_MMAP_BASE, or 0. */
 uintptr_t user_memory_find_free(struct user_memory *memory, size_t length);

@@ -46,6 +46,14 @@ int copy_to_user(void *user_dest, const void *kernel_src, size_t length)
     return memory ? user_memory_write(memory, (uintptr_t)user_dest, kernel_src, length) : -EFAULT;
 }
 
+int copy_to_process(struct process *process, void *user_dest, const void *kernel_src, size_t length)
+{
+    if (length == 0)
+        return 0;
+    return process->memory ? user_memory_write(process->memory, (uintptr_t)user_dest, kernel_src, length)
+                           : -EFAULT;
+}
+
 /* Page by page: a string may end just before an unmapped page. */
 long strncpy_from_user(char *kernel_dest, const char *user_src, size_t size)
 {

@@ -18,6 +18,15 @@
 int copy_from_user(void *kernel_dest, const void *user_src, size_t length);
 int copy_to_user(void *user_dest, const void *kernel_src, size_t length);
 
+/* Copy into the user memory of `process`, which need not be the current
+ * one: the IPC hand-off writes a message straight into a receiver that
+ * waits in the kernel. The same checks, all or nothing; the process must
+ * be one that cannot run meanwhile (its only thread sleeps in the kernel),
+ * so nothing changes its memory between check and copy. 0, or -EFAULT
+ * (also for a process whose memory is gone). */
+struct process;
+int copy_to_process(struct process *process, void *user_dest, const void *kernel_src, size_t length);
+
 /* Copy a NUL-terminated string of at most size - 1 bytes. Returns its length,
  * -EFAULT, or -ENAMETOOLONG when no NUL is found in `size` bytes. */
 long strncpy_from_user(char *kernel_dest, const char *user_src, size_t size);

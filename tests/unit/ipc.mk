@@ -1,8 +1,8 @@
 # ipc.mk - host unit tests of the pure core of native IPC (src/ipc/): the
-# capability table, port message queues, channel rings, the name table and
-# the trace ring, plus the CRC-32 the trace uses (see core.mk for how they
-# are built). heap_stub.c stands in for the kernel heap where code
-# allocates. test_ring runs two threads: -pthread compiles it (glibc >= 2.34
+# capability table, port message queues, channel rings, the name table,
+# the trace ring and the quotas of channels and regions, plus the CRC-32
+# the trace uses (see core.mk for how they are built). heap_stub.c stands
+# in for the kernel heap where code allocates. test_ring runs two threads: -pthread compiles it (glibc >= 2.34
 # links pthreads without the flag).
 
 UNIT_TESTS += cap_table
@@ -23,3 +23,6 @@ unit_trace_SOURCES := src/ipc/trace.c src/lib/crc32.c
 
 UNIT_TESTS += crc32
 unit_crc32_SOURCES := src/lib/crc32.c
+
+UNIT_TESTS += quota
+unit_quota_SOURCES := src/ipc/quota.c

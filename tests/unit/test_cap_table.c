@@ -493,6 +493,140 @@ static void test_out_of_memory_changes_nothing(void **state)
     assert_int_equal(cap_token_slot(token), 1);
 }
 
+/* receive_holders follows every capability with RECEIVE, in tables and
+ * in flight; receivers_gone runs once, when the last one goes. */
+static int receivers_gone_calls;
+
+static void count_receivers_gone(struct ipc_object *object)
+{
+    (void)object;
+    receivers_gone_calls++;
+}
+
+static const struct ipc_object_type receiving_type = {
+    .kind = IPC_OBJECT_PORT, .release = count_release, .receivers_gone = count_receivers_gone};
+
+static void test_receivers_gone_when_last_receive_goes(void **state)
+{
+    struct capability *in_flight;
+    uint64_t nodes_before = cap_count_live(), root, copy, received, sender;
+
+    (void)state;
+    receivers_gone_calls = 0;
+    port.object.type = &receiving_type;
+    root = create(&a, &port, ALL);
+    copy = derive(&a, root, RECEIVE | GRANT);
+    received = send(&a, copy, &b);
+    sender = derive(&a, root, SEND);
+    assert_int_equal(port.object.receive_holders, 3);
+    assert_int_equal(cap_count_live(), nodes_before + 4);
+    assert_int_equal(cap_grant(&b, &received, 1, &in_flight), IPC_OK);
+    assert_int_equal(port.object.receive_holders, 4);
+    cap_discard(in_flight);
+    assert_int_equal(cap_close(&a, root), IPC_OK);
+    assert_int_equal(cap_close(&a, copy), IPC_OK);
+    assert_int_equal(receivers_gone_calls, 0);
+    assert_int_equal(cap_close(&b, received), IPC_OK);
+    assert_int_equal(receivers_gone_calls, 1);
+    assert_int_equal(port.object.receive_holders, 0);
+    assert_int_equal(port.releases, 0); /* the SEND copy still holds it */
+    assert_true(valid(&a, sender));
+    assert_int_equal(cap_close(&a, sender), IPC_OK);
+    assert_int_equal(cap_count_live(), nodes_before);
+}
+
+static void test_revoked_receiver_in_flight_counts_down(void **state)
+{
+    struct capability *in_flight;
+    uint64_t root, copy;
+
+    (void)state;
+    receivers_gone_calls = 0;
+    port.object.type = &receiving_type;
+    root = create(&a, &port, ALL);
+    copy = derive(&a, root, RECEIVE | GRANT | REVOKE);
+    assert_int_equal(cap_grant(&a, &copy, 1, &in_flight), IPC_OK);
+    assert_int_equal(port.object.receive_holders, 3);
+    assert_int_equal(cap_revoke(&a, copy), IPC_OK);
+    assert_int_equal(port.object.receive_holders, 2);
+    assert_null(in_flight->object);
+    assert_int_equal(cap_close(&a, copy), IPC_OK);
+    assert_int_equal(cap_close(&a, root), IPC_OK);
+    assert_int_equal(receivers_gone_calls, 1);
+    cap_discard(in_flight);
+    assert_int_equal(receivers_gone_calls, 1);
+}
+
+/* A copy installed from a node outside any table (a name's). */
+static void test_install_derived(void **state)
+{
+    struct capability *bound;
+    uint64_t root = create(&a, &port, ALL), limited = derive(&a, root, SEND | GRANT), copy = 0;
+
+    (void)state;
+    assert_int_equal(cap_grant(&a, &limited, 1, &bound), IPC_OK);
+    assert_int_equal(cap_install_derived(&b, bound, SEND, &copy), IPC_OK);
+    assert_int_equal(cap_token_rights(copy), SEND);
+    assert_true(valid(&b, copy));
+    assert_int_equal(cap_install_derived(&b, bound, SEND | RECEIVE, &copy), -IPC_ERR_PERMISSION);
+    assert_int_equal(cap_revoke(&a, root), IPC_OK);
+    assert_false(valid(&b, copy));
+    assert_int_equal(cap_install_derived(&b, bound, SEND, &copy), -IPC_ERR_INVALID_CAP);
+    cap_discard(bound);
+}
+
+/* The table's observer: every refusal, and every capability leaving. */
+static int refusals_heard, closes_heard;
+static uint64_t token_refused;
+static int error_heard;
+static struct capability *capability_closed;
+
+static void hear_refusal(struct cap_table *table, uint64_t token, int error)
+{
+    assert_ptr_equal(table, &a);
+    refusals_heard++;
+    token_refused = token;
+    error_heard = error;
+}
+
+static void hear_close(struct cap_table *table, struct capability *capability)
+{
+    assert_ptr_equal(table, &a);
+    assert_ptr_equal(capability->table, &a);
+    closes_heard++;
+    capability_closed = capability;
+}
+
+static const struct cap_table_observer observer = {hear_refusal, hear_close};
+
+static void test_observer_hears_refusals_and_closes(void **state)
+{
+    struct capability *node;
+    uint64_t root, copy, stale;
+
+    (void)state;
+    refusals_heard = closes_heard = 0;
+    a.observer = &observer;
+    root = create(&a, &port, ALL);
+    stale = root ^ ((uint64_t)1 << IPC_CAP_GENERATION_SHIFT);
+    assert_int_equal(lookup(&a, stale, 0, IPC_OBJECT_ANY), -IPC_ERR_INVALID_CAP);
+    assert_int_equal(refusals_heard, 1);
+    assert_true(token_refused == stale && error_heard == -IPC_ERR_INVALID_CAP);
+    copy = derive(&a, root, SEND);
+    assert_int_equal(lookup(&a, copy, RECEIVE, IPC_OBJECT_PORT), -IPC_ERR_PERMISSION);
+    assert_true(refusals_heard == 2 && token_refused == copy && error_heard == -IPC_ERR_PERMISSION);
+    assert_int_equal(cap_lookup_capability(&a, copy, SEND, IPC_OBJECT_PORT, &node), IPC_OK);
+    assert_true(node->object == &port.object && node->rights == SEND);
+    assert_int_equal(cap_close(&a, copy), IPC_OK);
+    assert_true(closes_heard == 1 && capability_closed == node);
+    derive(&a, derive(&a, root, SEND), SEND);
+    assert_int_equal(cap_revoke(&a, root), IPC_OK);
+    assert_int_equal(closes_heard, 3);
+    cap_table_destroy(&a); /* the root goes too */
+    assert_int_equal(closes_heard, 4);
+    assert_int_equal(cap_table_init(&a, CAPACITY), IPC_OK); /* for the teardown */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -518,6 +652,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_discard_undelivered, setup, teardown),
         cmocka_unit_test_setup_teardown(test_destroy_releases_objects_once, setup, teardown),
         cmocka_unit_test_setup_teardown(test_out_of_memory_changes_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_receivers_gone_when_last_receive_goes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_revoked_receiver_in_flight_counts_down, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_install_derived, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_observer_hears_refusals_and_closes, setup, teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,7 +3,8 @@
  * priority first, FIFO within a priority, the depth limit and counters.
  *
  * check_invariants() re-derives the bitmap and depth from the lists after
- * every operation.
+ * every operation. The last tests are a POSIX message queue's: 32768
+ * priorities on the 32 levels (posix/mq_priority.h), exactly ordered.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +15,7 @@
 #include <cmocka.h>
 
 #include "ipc/msg_queue.h"
+#include "posix/mq_priority.h"
 
 #define LIMIT 64
 
@@ -182,6 +184,72 @@ static void test_random_against_model(void **state)
     }
 }
 
+/* A message queue's order: push `priority` (0..32767) as mq.c does. */
+static int push_mq(int index, uint32_t priority)
+{
+    messages[index].header.type = priority;
+    return push(index, mq_priority_level(priority));
+}
+
+static int pop_index(void)
+{
+    struct ipc_message *message = msg_queue_pop(&queue);
+
+    check_invariants();
+    return message ? (int)(message - messages) : -1;
+}
+
+static void test_mq_priorities_exact(void **state)
+{
+    const uint32_t priorities[] = {5, 1023, 1024, 0, 32767, 1022, 5, 2047, 32766, 1023, 6, 0};
+    const int order[] = {4, 8, 7, 2, 1, 9, 5, 10, 0, 6, 3, 11}; /* by priority, FIFO among equals */
+
+    (void)state;
+    queue.ordered_by_type = true;
+    for (int index = 0; index < 12; index++)
+        assert_int_equal(push_mq(index, priorities[index]), IPC_OK);
+    for (int index = 0; index < 12; index++)
+        assert_int_equal(pop_index(), order[index]);
+    assert_int_equal(pop_index(), -1);
+    assert_int_equal(mq_priority_level(0), 0);
+    assert_int_equal(mq_priority_level(1023), 0);
+    assert_int_equal(mq_priority_level(1024), 1);
+    assert_int_equal(mq_priority_level(FP_MQ_PRIO_MAX - 1), IPC_PRIORITY_LEVELS - 1);
+}
+
+/* Random pushes (priorities crowded into a few levels, with repeats) and
+ * pops against a model: (priority, push order) decides. */
+static void test_mq_random_against_model(void **state)
+{
+    uint32_t pushed_at[LIMIT + 1], clock = 0;
+    bool queued[LIMIT + 1] = {false};
+
+    (void)state;
+    queue.ordered_by_type = true;
+    srand(11);
+    for (int step = 0; step < 20000; step++) {
+        int index = rand() % (LIMIT + 1);
+        if (rand() % 2 && !queued[index]) {
+            int expect = queue.depth < LIMIT ? IPC_OK : -IPC_ERR_FULL;
+            uint32_t priority = rand() % 2 ? (uint32_t)(rand() % 3000) : (uint32_t)(rand() % FP_MQ_PRIO_MAX);
+            assert_int_equal(push_mq(index, priority), expect);
+            queued[index] = expect == IPC_OK;
+            pushed_at[index] = clock++;
+        } else {
+            int best = -1;
+            for (int other = 0; other <= LIMIT; other++)
+                if (queued[other] && (best < 0 || messages[other].header.type > messages[best].header.type ||
+                                      (messages[other].header.type == messages[best].header.type &&
+                                       pushed_at[other] < pushed_at[best])))
+                    best = other;
+            int got = pop_index();
+            assert_int_equal(got, best);
+            if (got >= 0)
+                queued[got] = false;
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -193,6 +261,8 @@ int main(void)
         cmocka_unit_test_setup(test_depth_limit_and_counters, setup),
         cmocka_unit_test_setup(test_priority_out_of_range, setup),
         cmocka_unit_test_setup(test_random_against_model, setup),
+        cmocka_unit_test_setup(test_mq_priorities_exact, setup),
+        cmocka_unit_test_setup(test_mq_random_against_model, setup),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -288,6 +288,60 @@ static void test_corrupt_ring_faults(void **state)
     assert_int_equal(ring_pop(&ring, &record, payload, sizeof(payload)), -IPC_ERR_FAULT);
 }
 
+/* A head a peer moved to just before the end, with a non-pad type there:
+ * the header would cross the end, so it is a fault and nothing past the
+ * data area is read. The data area is a heap block of exactly CAPACITY
+ * bytes here, so ASan would see the over-read. (Found by tests/fuzz/fuzz_ring.c.) */
+static void test_corrupt_head_near_end_faults(void **state)
+{
+    struct ipc_ring_record record;
+    uint8_t payload[64], *exact = malloc(CAPACITY);
+    struct ring tight;
+    uint32_t length;
+
+    (void)state;
+    assert_non_null(exact);
+    memset(exact, 0, CAPACITY);
+    assert_int_equal(ring_attach(&tight, &control, exact, CAPACITY), IPC_OK);
+    atomic_store(&control.head, CAPACITY - 8);
+    atomic_store(&control.tail, CAPACITY - 8 + 64);
+    exact[CAPACITY - 8] = 1; /* a record type, not IPC_RING_PAD */
+    assert_int_equal(ring_pop(&tight, &record, payload, sizeof(payload)), -IPC_ERR_FAULT);
+    assert_int_equal(ring_peek_length(&tight, &length), -IPC_ERR_FAULT);
+    free(exact);
+}
+
+/* What a wait set asks of a ring (and a corrupted one answers "ready",
+ * so the reader meets the FAULT), through the kernel's control-only view. */
+static void test_readiness(void **state)
+{
+    struct ring view;
+
+    (void)state;
+    assert_int_equal(ring_attach_control(&view, &control, CAPACITY), IPC_OK);
+    assert_int_equal(ring_max_payload(&view), CAPACITY / 2 - HEADER);
+    assert_false(ring_has_records(&view));
+    assert_true(ring_has_room(&view, ring_max_payload(&view)));
+    assert_int_equal(push(0, 64), IPC_OK);
+    assert_int_equal(push(1, 64), IPC_OK); /* 192 of 256 bytes used */
+    assert_true(ring_has_records(&view));
+    assert_false(ring_has_room(&view, ring_max_payload(&view)));
+    assert_true(ring_has_room(&view, 8));
+    atomic_store(&control.tail, 3);
+    assert_true(ring_has_records(&view) && ring_has_room(&view, ring_max_payload(&view)));
+}
+
+/* Only the kernel sets `closed`; a ring starts open. */
+static void test_close_flag(void **state)
+{
+    (void)state;
+    assert_false(ring_is_closed(&ring));
+    ring_close(&ring);
+    assert_true(ring_is_closed(&ring));
+    ring_format(&control, CAPACITY);
+    assert_false(ring_is_closed(&ring));
+}
+
 static void test_unwatched_ring_needs_no_wake(void **state)
 {
     (void)state;
@@ -537,6 +591,9 @@ int main(void)
         cmocka_unit_test_setup(test_wrap_around_varying_sizes, setup),
         cmocka_unit_test_setup(test_too_small_buffer_keeps_record, setup),
         cmocka_unit_test_setup(test_corrupt_ring_faults, setup),
+        cmocka_unit_test_setup(test_corrupt_head_near_end_faults, setup),
+        cmocka_unit_test_setup(test_readiness, setup),
+        cmocka_unit_test_setup(test_close_flag, setup),
         cmocka_unit_test_setup(test_unwatched_ring_needs_no_wake, setup),
         cmocka_unit_test_setup(test_consumer_wait_then_wake, setup),
         cmocka_unit_test_setup(test_producer_wait_then_wake, setup),

@@ -21,6 +21,12 @@ int freeport_kstat(struct freeport_kstat *counters);
 /* The process in slot index of the process table: -1 with errno ESRCH for a
    free slot, EINVAL past the end. */
 int freeport_procinfo(int index, struct freeport_procinfo *process);
+/* Runs the kernel's integrity checks: the number of problems found (0: all
+   consistent), each also printed on the console; report may be NULL. */
+int freeport_kcheck(struct freeport_kcheck *report);
+/* From now on 1 in one_in kernel allocations (sites: FP_FAULT_*) made for
+   the caller's descendants fail; one_in 0 stops it. */
+int freeport_fault_inject(uint64_t one_in, uint64_t seed, unsigned sites);
 /* Reads directory records (struct freeport_dirent); 0 at the end. */
 ssize_t getdents(int fd, void *buffer, size_t length);
 __END_DECLS

@@ -1,0 +1,75 @@
+/*
+ * quota.c - per-process and system-wide limits on channels, regions and
+ * pinned bytes (see quota.h for the rules).
+ *
+ * Layer: native IPC (pure, host unit-tested).
+ */
+#include "ipc/quota.h"
+#include "uapi/freeport/ipc.h"
+
+struct ipc_quota_totals ipc_quota_system = {
+    .limit = {IPC_QUOTA_CHANNELS_TOTAL, IPC_QUOTA_REGIONS_TOTAL, IPC_QUOTA_BYTES_TOTAL},
+};
+
+static struct ipc_quota_usage usage_plus(struct ipc_quota_usage a, struct ipc_quota_usage b)
+{
+    return (struct ipc_quota_usage){a.channels + b.channels, a.regions + b.regions, a.bytes + b.bytes};
+}
+
+static struct ipc_quota_usage usage_minus(struct ipc_quota_usage a, struct ipc_quota_usage b)
+{
+    return (struct ipc_quota_usage){a.channels - b.channels, a.regions - b.regions, a.bytes - b.bytes};
+}
+
+/* used + amount within limit, without overflowing on an absurd amount. */
+static bool usage_fits(struct ipc_quota_usage used, struct ipc_quota_usage amount,
+                       struct ipc_quota_usage limit)
+{
+    return amount.channels <= limit.channels - used.channels &&
+           amount.regions <= limit.regions - used.regions && amount.bytes <= limit.bytes - used.bytes;
+}
+
+void ipc_quota_account_init(struct ipc_quota_account *account, struct ipc_quota_usage limit)
+{
+    account->used = (struct ipc_quota_usage){0, 0, 0};
+    account->limit = limit;
+    account->refusals = 0;
+    list_init(&account->charges);
+}
+
+void ipc_quota_account_close(struct ipc_quota_account *account)
+{
+    struct list_node *link;
+
+    while ((link = list_pop_front(&account->charges)) != NULL)
+        list_entry(link, struct ipc_quota_charge, link)->account = NULL;
+    account->used = (struct ipc_quota_usage){0, 0, 0};
+}
+
+int ipc_quota_charge(struct ipc_quota_totals *totals, struct ipc_quota_account *account,
+                     struct ipc_quota_usage amount, struct ipc_quota_charge *charge)
+{
+    if (!usage_fits(account->used, amount, account->limit) ||
+        !usage_fits(totals->used, amount, totals->limit)) {
+        account->refusals++;
+        totals->refusals++;
+        return -IPC_ERR_QUOTA;
+    }
+    account->used = usage_plus(account->used, amount);
+    totals->used = usage_plus(totals->used, amount);
+    charge->amount = amount;
+    charge->account = account;
+    list_push_back(&account->charges, &charge->link);
+    return IPC_OK;
+}
+
+void ipc_quota_uncharge(struct ipc_quota_totals *totals, struct ipc_quota_charge *charge)
+{
+    if (charge->account) {
+        charge->account->used = usage_minus(charge->account->used, charge->amount);
+        list_remove(&charge->link);
+        charge->account = NULL;
+    }
+    totals->used = usage_minus(totals->used, charge->amount);
+    charge->amount = (struct ipc_quota_usage){0, 0, 0};
+}

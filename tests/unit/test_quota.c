@@ -1,0 +1,114 @@
+/*
+ * test_quota.c - host unit tests of src/ipc/quota.c: charges within the
+ * per-process and system limits, all or nothing; refusals counted in both;
+ * charges given back; an account closed while its objects live on.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "ipc/quota.h"
+#include "uapi/freeport/ipc.h"
+
+static struct ipc_quota_totals totals;
+static struct ipc_quota_account account, other;
+
+static int setup(void **state)
+{
+    (void)state;
+    totals = (struct ipc_quota_totals){.limit = {4, 4, 1000}};
+    ipc_quota_account_init(&account, (struct ipc_quota_usage){2, 3, 600});
+    ipc_quota_account_init(&other, (struct ipc_quota_usage){2, 3, 600});
+    return 0;
+}
+
+static const struct ipc_quota_usage one_channel = {1, 0, 100};
+
+static void test_charge_and_uncharge(void **state)
+{
+    struct ipc_quota_charge first, second;
+
+    (void)state;
+    assert_int_equal(ipc_quota_charge(&totals, &account, one_channel, &first), IPC_OK);
+    assert_int_equal(ipc_quota_charge(&totals, &account, one_channel, &second), IPC_OK);
+    assert_true(account.used.channels == 2 && account.used.bytes == 200 && totals.used.channels == 2);
+    ipc_quota_uncharge(&totals, &first);
+    assert_true(account.used.channels == 1 && totals.used.bytes == 100);
+    ipc_quota_uncharge(&totals, &second);
+    assert_true(account.used.channels == 0 && totals.used.channels == 0 && totals.used.bytes == 0);
+}
+
+static void test_process_limit_refuses_and_counts(void **state)
+{
+    struct ipc_quota_charge charges[3];
+
+    (void)state;
+    assert_int_equal(ipc_quota_charge(&totals, &account, one_channel, &charges[0]), IPC_OK);
+    assert_int_equal(ipc_quota_charge(&totals, &account, one_channel, &charges[1]), IPC_OK);
+    assert_int_equal(ipc_quota_charge(&totals, &account, one_channel, &charges[2]), -IPC_ERR_QUOTA);
+    assert_true(account.refusals == 1 && totals.refusals == 1);
+    assert_true(account.used.channels == 2 && totals.used.channels == 2); /* nothing changed */
+    assert_int_equal(ipc_quota_charge(&totals, &account, (struct ipc_quota_usage){0, 1, 500}, &charges[2]),
+                     -IPC_ERR_QUOTA); /* bytes: 200 + 500 > 600 */
+    ipc_quota_uncharge(&totals, &charges[0]);
+    ipc_quota_uncharge(&totals, &charges[1]);
+}
+
+static void test_system_limit_refuses(void **state)
+{
+    struct ipc_quota_charge charges[5];
+
+    (void)state;
+    assert_int_equal(ipc_quota_charge(&totals, &account, one_channel, &charges[0]), IPC_OK);
+    assert_int_equal(ipc_quota_charge(&totals, &account, one_channel, &charges[1]), IPC_OK);
+    assert_int_equal(ipc_quota_charge(&totals, &other, one_channel, &charges[2]), IPC_OK);
+    assert_int_equal(ipc_quota_charge(&totals, &other, one_channel, &charges[3]), IPC_OK);
+    assert_int_equal(ipc_quota_charge(&totals, &other, (struct ipc_quota_usage){0, 1, 0}, &charges[4]),
+                     IPC_OK);
+    ipc_quota_uncharge(&totals, &charges[4]);
+    ipc_quota_account_init(&other, (struct ipc_quota_usage){9, 9, 9000}); /* a generous process... */
+    assert_int_equal(ipc_quota_charge(&totals, &other, one_channel, &charges[4]),
+                     -IPC_ERR_QUOTA); /* ...still */
+    assert_true(other.refusals == 1 && totals.refusals == 1);
+}
+
+static void test_absurd_amount_cannot_wrap(void **state)
+{
+    struct ipc_quota_charge charge;
+
+    (void)state;
+    assert_int_equal(ipc_quota_charge(&totals, &account, (struct ipc_quota_usage){0, 0, UINT64_MAX}, &charge),
+                     -IPC_ERR_QUOTA);
+    assert_int_equal(account.used.bytes, 0);
+}
+
+/* The creator exits first: its objects' charges stay in the totals until
+ * the objects go, and touch the closed account no more. */
+static void test_account_closed_before_objects(void **state)
+{
+    struct ipc_quota_charge charge;
+
+    (void)state;
+    assert_int_equal(ipc_quota_charge(&totals, &account, one_channel, &charge), IPC_OK);
+    ipc_quota_account_close(&account);
+    assert_null(charge.account);
+    assert_int_equal(totals.used.channels, 1);
+    account.used.channels = 77; /* the memory is someone else's now */
+    ipc_quota_uncharge(&totals, &charge);
+    assert_true(totals.used.channels == 0 && totals.used.bytes == 0 && account.used.channels == 77);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(test_charge_and_uncharge, setup),
+        cmocka_unit_test_setup(test_process_limit_refuses_and_counts, setup),
+        cmocka_unit_test_setup(test_system_limit_refuses, setup),
+        cmocka_unit_test_setup(test_absurd_amount_cannot_wrap, setup),
+        cmocka_unit_test_setup(test_account_closed_before_objects, setup),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
