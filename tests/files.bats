@@ -14,16 +14,13 @@
 load lib/common
 
 setup_file() {
-    "$REPO_ROOT/build/bin/freeport-cc" -std=gnu11 -O2 -g -Wall -Wextra -Werror \
-        -o "$BATS_FILE_TMPDIR/files" "$REPO_ROOT/userland/tests/files.c"
+    build_test_programs files
 }
 
 @test "every file system call gives its results and errnos, and nothing leaks" {
-    run "$TOOLS/guest-run" --add "$BATS_FILE_TMPDIR/files:bin/files" -- /bin/files
-    refute_line --partial "FAIL - "
+    guest_test files --timeout 120
+    assert_all_passed
     assert_line --regexp '^ok - no leak: open files [0-9]+ -> [0-9]+, vnodes [0-9]+ -> [0-9]+$'
-    assert_line "PASSED: 0 check(s) failed"
-    assert_success
 }
 
 @test "the initrd's files are in / and readable" {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bats
 # gdb.bats - GDB can debug Freeport in QEMU the way docs and `make debug`
 # say: symbols from build/freeport.elf, the 64-bit architecture set before
-# connecting, a hardware breakpoint first.
+# connecting, a hardware breakpoint first; and the sessions the chapters
+# show work on a running system (docs/posix.md: one write() on a pipe).
 #
 # Each test boots QEMU (TCG, -kernel) halted with its GDB stub on a port of
 # its own, runs a GDB batch session against it, and checks what GDB showed
@@ -14,32 +15,8 @@ setup() {
     guest_pid=""
 }
 
-# start_guest [boot-guest options]: QEMU halted, waiting for GDB on $port.
-# Its serial log goes to $BATS_TEST_TMPDIR/serial.log; fd 3 is closed so
-# bats does not wait for it.
-start_guest() {
-    "$TOOLS/boot-guest" --gdb "$port" --timeout 60 "$@" \
-        > "$BATS_TEST_TMPDIR/serial.log" 2>&1 3>&- &
-    guest_pid=$!
-    "$TOOLS/wait-port" "$port" 10 "$guest_pid" ||
-        fail "QEMU did not start: $(cat "$BATS_TEST_TMPDIR/serial.log")"
-}
-
-# wait_guest: the guest's verdict in $status, its serial log in $output and
-# $lines, as `run` would set them, for the assertions.
-wait_guest() {
-    status=0
-    wait "$guest_pid" || status=$?
-    guest_pid=""
-    output=$(cat "$BATS_TEST_TMPDIR/serial.log")
-    mapfile -t lines < "$BATS_TEST_TMPDIR/serial.log"
-}
-
 teardown() {
-    if [ -n "$guest_pid" ]; then
-        kill -TERM "$guest_pid" 2>/dev/null || true
-        wait "$guest_pid" 2>/dev/null || true
-    fi
+    stop_guest
     if port_listening "$port"; then
         fail "QEMU still listens on port $port after the test"
     fi
@@ -60,8 +37,7 @@ bt
 delete
 detach
 GDB
-    cd "$REPO_ROOT"
-    run timeout 60 gdb -batch -nx -x "$BATS_TEST_TMPDIR/session.gdb"
+    run_gdb_session
     assert_success
     assert_line --regexp '^Hardware assisted breakpoint 1 at 0x[0-9a-f]+: file src/kmain\.c'
     assert_line --regexp '^Breakpoint 1, kmain \(magic=[0-9]+, info_physical=[0-9]+\) at src/kmain\.c:[0-9]+$'
@@ -91,4 +67,55 @@ GDB
     wait_guest
     assert_equal "$status" 125
     refute_line --partial 'Freeport 0'
+}
+
+@test "GDB watches one write() on a pipe reach the stream and the reader copy it out (docs/posix.md)" {
+    printf '%s\n' /bin/sh -c 'echo hello | cat' > "$BATS_TEST_TMPDIR/guest-run"
+    "$TOOLS/mkinitrd" "$BATS_TEST_TMPDIR/initrd.cpio" "$REPO_ROOT/build/root" \
+        "$BATS_TEST_TMPDIR/guest-run:etc/guest-run"
+    start_guest --cmdline harness --initrd "$BATS_TEST_TMPDIR/initrd.cpio"
+    cat > "$BATS_TEST_TMPDIR/session.gdb" <<GDB
+set architecture i386:x86-64
+file build/freeport.elf
+target remote localhost:$port
+hbreak kmain
+continue
+break stream_write
+continue
+bt 6
+set \$s = stream
+p \$s->write.ends
+p \$s->read.ends
+p \$s->ring.tail - \$s->ring.head
+finish
+p \$s->ring.tail - \$s->ring.head
+delete
+break byte_ring_copy_out
+continue
+bt 3
+finish
+p \$s->registry.counters.sent
+delete
+detach
+GDB
+    run_gdb_session
+    assert_success
+    assert_line --regexp '^Breakpoint 2, stream_write \(stream=0x[0-9a-f]+, user_buffer=0x[0-9a-f]+, length=6, nonblocking=false\)'
+    assert_line --regexp '^#1 .* in pipe_write \('
+    assert_line --regexp '^#4 .* in sys_write \('
+    assert_line --regexp '^#5 .* in syscall_dispatch \(number=41'
+    assert_line '$1 = 1'
+    assert_line '$2 = 1'
+    assert_line '$3 = 0'
+    assert_line 'Value returned is $4 = 6'
+    assert_line '$5 = 6'
+    assert_line --regexp '^#1 .* in stream_read \('
+    assert_line --regexp '^#2 .* in pipe_read \('
+    assert_line 'Value returned is $6 = 6'
+    assert_line '$7 = 6'
+
+    # Detached, the pipeline finishes: cat printed what echo wrote.
+    wait_guest
+    assert_success
+    assert_line --regexp $'^hello\r?$'
 }

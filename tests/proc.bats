@@ -13,28 +13,7 @@ load lib/common
 bats_require_minimum_version 1.5.0
 
 setup_file() {
-    export TEST_BIN=$BATS_FILE_TMPDIR/bin
-    mkdir -p "$TEST_BIN"
-    local source
-    for source in "$REPO_ROOT"/userland/tests/*.c; do
-        "$REPO_ROOT/build/bin/freeport-cc" -std=gnu11 -O2 -g -Wall -Wextra -Werror \
-            -o "$TEST_BIN/$(basename "$source" .c)" "$source"
-    done
-}
-
-# guest_test NAME [guest-run options]: run /bin/NAME in a guest.
-guest_test() {
-    local name=$1
-    shift
-    run "$TOOLS/guest-run" --timeout "${FREEPORT_BOOT_TIMEOUT:-60}" "$@" \
-        --add "$TEST_BIN/$name:bin/$name" -- "/bin/$name"
-}
-
-# Every check passed and the program said so.
-assert_all_passed() {
-    refute_line --partial "FAIL - "
-    assert_line --regexp '^PASSED: 0 check\(s\) failed$'
-    assert_success
+    build_test_programs '*'
 }
 
 @test "fork, _exit and waitpid: statuses, WNOHANG, ECHILD, copy-on-write, orphans, no leaks" {
@@ -102,10 +81,7 @@ assert_all_passed() {
 @test "GDB follows a write from syscall_entry to the user program's main and back (docs/processes.md)" {
     local port
     port=$(free_port)
-    "$TOOLS/boot-guest" --gdb "$port" --initrd "$REPO_ROOT/build/initrd.cpio" --timeout 60 \
-        > "$BATS_TEST_TMPDIR/serial.log" 2>&1 3>&- &
-    local guest=$!
-    "$TOOLS/wait-port" "$port" 10 "$guest"
+    start_guest --initrd "$REPO_ROOT/build/initrd.cpio"
     cat > "$BATS_TEST_TMPDIR/session.gdb" <<GDB
 set architecture i386:x86-64
 file build/freeport.elf
@@ -121,10 +97,8 @@ bt
 finish
 kill
 GDB
-    cd "$REPO_ROOT"
-    run timeout 60 gdb -batch -nx -x "$BATS_TEST_TMPDIR/session.gdb"
-    kill -TERM "$guest" 2>/dev/null || true
-    wait "$guest" 2>/dev/null || true
+    run_gdb_session
+    stop_guest
     assert_line --regexp '^Breakpoint 1, syscall_entry \(\) at src/arch/x86_64/syscall_entry\.S:[0-9]+$'
     assert_line --regexp '^0x[0-9a-f]+:[[:space:]]+"Welcome to Freeport\.\\n"$'
     assert_line --regexp '^#1  0x[0-9a-f]+ in syscall_handle \(frame=0x[0-9a-f]+\) at src/arch/x86_64/syscall\.c:[0-9]+$'

@@ -220,6 +220,23 @@ EOF
     [ ! -e x ]
 }
 
+@test "mkfifo makes FIFOs, 0666 less the umask or -m's mode, and refuses existing names" {
+    umask 022
+    run "$BIN/mkfifo" p1 p2
+    assert_success
+    [ -p p1 ] && [ -p p2 ]
+    assert_equal "$(stat -c %a p1)" 644
+    run "$BIN/mkfifo" -m 600 p3
+    assert_success
+    assert_equal "$(stat -c %a p3)" 600
+    run "$BIN/mkfifo" p1
+    assert_failure 1
+    assert_output --partial 'mkfifo: p1: '
+    run "$BIN/mkfifo" -m 9 p4
+    assert_failure 2
+    [ ! -e p4 ]
+}
+
 @test "rm removes files, -r directories with their contents, -f ignores missing ones" {
     mkdir -p d/e
     touch d/e/f d/g h

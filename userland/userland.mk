@@ -74,6 +74,12 @@ USER_CFLAGS     := -std=gnu11 -O2 -g -Wall -Wextra -Werror -MMD -MP
 LIBFREEPORT_SOURCES := $(filter-out %/crt0.S %/abi_check.c, \
     $(sort $(wildcard userland/libc/*.c userland/libc/*.S)))
 LIBFREEPORT_OBJECTS := $(patsubst userland/libc/%,$(USERLAND_BUILD)/libc/%.o,$(LIBFREEPORT_SOURCES))
+# The channel rings' code is the kernel's own (src/ipc/ring.c includes only
+# compiler headers), built once more for user space; ring.c and the channel
+# library find its header under src/ (-iquote: only "ipc/ring.h", never
+# a kernel header in place of a C library one such as <errno.h>).
+LIBFREEPORT_OBJECTS += $(USERLAND_BUILD)/libc/ring.c.o
+$(USERLAND_BUILD)/libc/ring.c.o $(USERLAND_BUILD)/libc/ipc_channel.c.o: USER_CFLAGS += -iquote src
 ABI_CHECKS := $(USERLAND_BUILD)/libc/abi_check.c.o $(USERLAND_BUILD)/libc/errno_check.c.o
 
 SYSROOT_FILES := $(SYSROOT_HEADERS) $(SYSROOT)/lib/libc.a $(SYSROOT)/lib/libm.a \
@@ -129,6 +135,10 @@ $(FREEPORT_CC): userland/freeport-cc.in
 
 # Objects of the SDK itself are compiled by freeport-cc, like any program.
 $(USERLAND_BUILD)/libc/%.o: userland/libc/% $(FREEPORT_CC) $(SYSROOT_HEADERS)
+	@mkdir -p $(@D)
+	$(FREEPORT_CC) $(USER_CFLAGS) -c $< -o $@
+
+$(USERLAND_BUILD)/libc/ring.c.o: src/ipc/ring.c $(FREEPORT_CC) $(SYSROOT_HEADERS)
 	@mkdir -p $(@D)
 	$(FREEPORT_CC) $(USER_CFLAGS) -c $< -o $@
 

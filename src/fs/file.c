@@ -2,8 +2,9 @@
  * file.c - open files: reference counting, read, write, seek.
  *
  * Layer: files (VFS). Invariants: a file holds exactly one reference on its
- * vnode from file_open_vnode() to its last file_put(); open_file_count is
- * the number of files alive. Only regular files and directories have an
+ * vnode from file_open_vnode() to its last file_put(), and a file with ops
+ * gets its close() exactly once, just before that reference goes;
+ * open_file_count is the number of files alive. Only regular files and directories have an
  * offset that moves; devices ignore it.
  */
 #include "errno.h"
@@ -13,7 +14,8 @@
 
 static uint64_t open_file_count;
 
-int file_open_vnode(struct vnode *vnode, int flags, struct file **out)
+int file_open_with_ops(struct vnode *vnode, int flags, const struct file_ops *ops, void *private,
+                       struct file **out)
 {
     struct file *file = kmalloc(sizeof(*file));
 
@@ -23,10 +25,17 @@ int file_open_vnode(struct vnode *vnode, int flags, struct file **out)
         .vnode = vnode_get(vnode),
         .flags = flags & (FP_O_ACCMODE | FILE_STATUS_FLAGS),
         .refcount = 1,
+        .ops = ops,
+        .private = private,
     };
     open_file_count++;
     *out = file;
     return 0;
+}
+
+int file_open_vnode(struct vnode *vnode, int flags, struct file **out)
+{
+    return file_open_with_ops(vnode, flags, NULL, NULL, out);
 }
 
 struct file *file_get(struct file *file)
@@ -41,6 +50,8 @@ void file_put(struct file *file)
     ASSERT(file->refcount > 0);
     if (--file->refcount > 0)
         return;
+    if (file->ops && file->ops->close)
+        file->ops->close(file);
     vnode_put(file->vnode);
     kfree(file);
     open_file_count--;
@@ -56,6 +67,15 @@ bool file_writable(const struct file *file)
 {
     int mode = file->flags & FP_O_ACCMODE;
     return mode == FP_O_WRONLY || mode == FP_O_RDWR;
+}
+
+int file_poll(struct file *file, int wanted, struct file_poll_wait *wait)
+{
+    wait->object = NULL;
+    wait->events = 0;
+    if (file->ops && file->ops->poll)
+        return file->ops->poll(file, wanted, wait);
+    return (file_readable(file) ? FP_POLLIN : 0) | (file_writable(file) ? FP_POLLOUT : 0);
 }
 
 static bool has_offset(const struct vnode *vnode)

@@ -5,7 +5,8 @@
  * must be open for the transfer (-EBADF) and every buffer must be able to
  * lie in user space (-EFAULT, user_buffer.h). Data moves between user
  * memory and the file through a kernel bounce buffer, IO_CHUNK bytes at a
- * time, each chunk through usercopy.h; a regular
+ * time, each chunk through usercopy.h, except for a file with its own
+ * operations (a pipe end), which is handed the user buffer; a regular
  * file keeps going while chunks come back full, a device stops after one
  * (a console read returns at most a line). A transfer that fails after
  * moving some bytes returns that count, as POSIX allows; bytes already
@@ -114,8 +115,23 @@ static long check_transfer(const struct file *file, const struct freeport_iovec 
     return 0;
 }
 
-/* Each buffer of a kernel `vector` in turn, holding the file and a bounce
- * buffer throughout; stop at the first short or failed transfer. */
+/* One buffer of a vector. A file with its own operations gets the user
+ * buffer itself; once bytes have moved (`later`), a read must not sleep. */
+static long transfer_one(struct file *file, char *user_buffer, size_t length, bool writing, bool later,
+                         char *bounce)
+{
+    if (file->ops == NULL)
+        return writing ? write_from_user(file, user_buffer, length, bounce)
+                       : read_to_user(file, user_buffer, length, bounce);
+    length = min_size(length, IO_MAX);
+    if (writing)
+        return file->ops->write(file, user_buffer, length, file->flags);
+    return file->ops->read(file, user_buffer, length, file->flags | (later ? FP_O_NONBLOCK : 0));
+}
+
+/* Each buffer of a kernel `vector` in turn, holding the file (and a bounce
+ * buffer, for vnode operations) throughout; stop at the first short or
+ * failed transfer. */
 static long transfer_vector(int fd, const struct freeport_iovec *vector, int count, bool writing)
 {
     struct file *file = fd_current_file(fd);
@@ -125,12 +141,11 @@ static long transfer_vector(int fd, const struct freeport_iovec *vector, int cou
     if (file == NULL)
         return -EBADF;
     done = check_transfer(file, vector, count, writing);
-    if (done == 0 && (bounce = kmalloc(IO_CHUNK)) == NULL)
+    if (done == 0 && file->ops == NULL && (bounce = kmalloc(IO_CHUNK)) == NULL)
         done = -ENOMEM;
-    for (int i = 0; bounce && i < count; i++) {
+    for (int i = 0; done >= 0 && i < count; i++) {
         char *user_buffer = (char *)(uintptr_t)vector[i].base;
-        long moved = writing ? write_from_user(file, user_buffer, vector[i].length, bounce)
-                             : read_to_user(file, user_buffer, vector[i].length, bounce);
+        long moved = transfer_one(file, user_buffer, vector[i].length, writing, done > 0, bounce);
         if (moved < 0) {
             done = done > 0 ? done : moved;
             break;

@@ -1,11 +1,11 @@
 /*
  * sys_ioctl.c - ioctl: device control requests.
  *
- * Layer: files (system-call side). Devices never see a user pointer: the
- * table below says how big each request's argument is and which way it
- * goes, and sys_ioctl copies it in before and out after the device's
- * ioctl operation. An unknown request, or a file that is not a device
- * with an ioctl operation, gets -ENOTTY.
+ * Layer: files (system-call side). Devices and pipes never see a user
+ * pointer: the table below says how big each request's argument is and
+ * which way it goes, and sys_ioctl copies it in before and out after the
+ * file's ioctl operation (its own, or its vnode's). An unknown request,
+ * or a file with no ioctl operation, gets -ENOTTY.
  */
 #include "errno.h"
 #include "fs/fd_table.h"
@@ -33,7 +33,21 @@ static const struct ioctl_argument *find_request(unsigned long request)
     return NULL;
 }
 
-static long device_ioctl(struct vnode *vnode, const struct ioctl_argument *kind, void *user_argument)
+/* ioctls of `file` go to its own operations (a pipe end's FIONREAD), else
+ * to its vnode's (a device's). */
+static bool has_ioctl(const struct file *file)
+{
+    return file->ops ? file->ops->ioctl != NULL : file->vnode->ops->ioctl != NULL;
+}
+
+static long file_ioctl(struct file *file, unsigned long request, void *argument)
+{
+    if (file->ops)
+        return file->ops->ioctl(file, request, argument);
+    return file->vnode->ops->ioctl(file->vnode, request, argument);
+}
+
+static long copied_ioctl(struct file *file, const struct ioctl_argument *kind, void *user_argument)
 {
     union {
         struct freeport_termios termios;
@@ -43,7 +57,7 @@ static long device_ioctl(struct vnode *vnode, const struct ioctl_argument *kind,
 
     if (kind->copy_in && copy_from_user(&argument, user_argument, kind->size) < 0)
         return -EFAULT;
-    long result = vnode->ops->ioctl(vnode, kind->request, &argument);
+    long result = file_ioctl(file, kind->request, &argument);
     if (result == 0 && kind->copy_out && copy_to_user(user_argument, &argument, kind->size) < 0)
         return -EFAULT;
     return result;
@@ -57,10 +71,10 @@ long sys_ioctl(int fd, unsigned long request, void *argument)
 
     if (file == NULL)
         return -EBADF;
-    if (kind == NULL || file->vnode->ops->ioctl == NULL)
+    if (kind == NULL || !has_ioctl(file))
         result = -ENOTTY;
     else
-        result = device_ioctl(file->vnode, kind, argument);
+        result = copied_ioctl(file, kind, argument);
     file_put(file);
     return result;
 }

@@ -18,13 +18,20 @@
 #include "fs/path.h"
 
 /* open(): FP_O_* flags; `permissions` for FP_O_CREAT. A new file in *out.
- * FIFOs and sockets cannot be opened yet: -ENXIO (until pipes and Unix
- * sockets give them behaviour). */
+ * A FIFO goes to the registered FIFO opener (-ENXIO while there is none);
+ * a socket cannot be opened: -ENXIO. */
 int vfs_open(const char *path, int flags, uint32_t permissions, struct file **out);
 
 /* For kernel callers: open an existing file (no FP_O_CREAT), e.g.
- * vfs_open_path("/bin/init", FP_O_RDONLY, &file). */
+ * vfs_open_path("/bin/init", FP_O_RDONLY, &file). A FIFO is -ENXIO: a
+ * kernel caller never waits for a FIFO's other end. */
 int vfs_open_path(const char *path, int flags, struct file **out);
+
+/* Opening a FIFO vnode: the POSIX layer's (posix/fifo.c), registered once
+ * at boot, since the file layer may not call up into it. It makes the
+ * struct file in *out (it may sleep until the other end opens). */
+typedef int (*vfs_fifo_opener)(struct vnode *fifo, int flags, struct file **out);
+void vfs_set_fifo_opener(vfs_fifo_opener opener);
 
 /* Make a node of `type` at `path`: mkdir is VNODE_DIRECTORY, mknod a
  * regular file, FIFO or socket. -EEXIST, -EISDIR (a trailing '/' on a

@@ -4,9 +4,18 @@
  *
  * Layer: files (VFS). Every path out of vfs_open() drops the references it
  * took: the parent directory always, the vnode unless a file now holds it.
+ * A FIFO is opened by the POSIX layer, which registers its opener at boot
+ * (it may sleep until the other end opens); sockets cannot be opened.
  */
 #include "errno.h"
 #include "fs/vfs.h"
+
+static vfs_fifo_opener fifo_opener;
+
+void vfs_set_fifo_opener(vfs_fifo_opener opener)
+{
+    fifo_opener = opener;
+}
 
 /* Flags that contradict themselves, refused before anything is created. */
 static bool flags_invalid(int flags)
@@ -22,7 +31,7 @@ static int check_open(const struct vnode *vnode, int flags, bool must_be_directo
         return -ENOTDIR;
     if (vnode->type == VNODE_DIRECTORY && (access != FP_O_RDONLY || (flags & FP_O_CREAT)))
         return -EISDIR;
-    if (vnode->type == VNODE_FIFO || vnode->type == VNODE_SOCKET)
+    if ((vnode->type == VNODE_FIFO && fifo_opener == NULL) || vnode->type == VNODE_SOCKET)
         return -ENXIO;
     return 0;
 }
@@ -31,7 +40,9 @@ static int open_vnode(struct vnode *vnode, int flags, bool must_be_directory, st
 {
     int error = check_open(vnode, flags, must_be_directory);
 
-    if (error == 0)
+    if (error == 0 && vnode->type == VNODE_FIFO)
+        error = fifo_opener(vnode, flags, out);
+    else if (error == 0)
         error = file_open_vnode(vnode, flags, out);
     if (error == 0 && (flags & FP_O_TRUNC) && file_writable(*out) && vnode->type == VNODE_REGULAR) {
         error = vnode->ops->truncate(vnode, 0);
@@ -56,7 +67,8 @@ static int find_or_create(const struct path_parent *parent, int flags, uint32_t 
     return error;
 }
 
-int vfs_open(const char *path, int flags, uint32_t permissions, struct file **out)
+/* open(), and vfs_open_path() when `fifo_allowed` is false. */
+static int open_path(const char *path, int flags, uint32_t permissions, bool fifo_allowed, struct file **out)
 {
     struct path_parent parent;
     struct vnode *vnode;
@@ -68,12 +80,20 @@ int vfs_open(const char *path, int flags, uint32_t permissions, struct file **ou
     vnode_put(parent.dir);
     if (error)
         return error;
-    error = open_vnode(vnode, flags, parent.must_be_directory, out);
+    if (vnode->type == VNODE_FIFO && !fifo_allowed)
+        error = -ENXIO;
+    else
+        error = open_vnode(vnode, flags, parent.must_be_directory, out);
     vnode_put(vnode);
     return error;
 }
 
+int vfs_open(const char *path, int flags, uint32_t permissions, struct file **out)
+{
+    return open_path(path, flags, permissions, true, out);
+}
+
 int vfs_open_path(const char *path, int flags, struct file **out)
 {
-    return vfs_open(path, flags & ~FP_O_CREAT, 0, out);
+    return open_path(path, flags & ~FP_O_CREAT, 0, false, out);
 }

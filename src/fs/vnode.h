@@ -33,12 +33,14 @@ enum vnode_type {
     VNODE_REGULAR,
     VNODE_DIRECTORY,
     VNODE_CHAR_DEVICE,
-    VNODE_FIFO,   /* a name only, until pipes attach behaviour (see docs) */
-    VNODE_SOCKET, /* a name only, until Unix sockets attach behaviour */
+    VNODE_FIFO,   /* a named FIFO, or an anonymous pipe's vnode: opened by the POSIX layer */
+    VNODE_SOCKET, /* a Unix socket's name: bind() makes it, connect() finds the socket by it */
 };
 
 struct vnode;
 struct mount;
+struct stream;
+struct unix_socket;
 
 /* One directory entry, as readdir reports it. `name` points into the file
  * system and is valid until the directory next changes. */
@@ -89,6 +91,12 @@ struct vnode {
     const struct vnode_ops *ops;
     struct mount *mounted_here; /* a file system is mounted on this directory */
     struct mount *root_of;      /* this vnode is the root of that mount */
+    /* VNODE_FIFO: the byte stream its open ends share, NULL while none is
+     * open. Owned by the POSIX layer (posix/pipe.c); opaque here. */
+    struct stream *fifo_stream;
+    /* VNODE_SOCKET: the socket bound to this name, NULL once it has
+     * closed (or for a name mknod made). Owned by posix/unix_listen.c. */
+    struct unix_socket *bound_socket;
 };
 
 /* Fill in a vnode for a file system that just made it: one reference (the

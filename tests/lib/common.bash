@@ -2,11 +2,37 @@
 # `load lib/common`.
 #
 # Loads bats-support and bats-assert from Debian's /usr/lib/bats and gives
-# the suites one way to boot the kernel and to judge what it printed:
+# the suites one way to boot the kernel, to run a test program in it, to
+# debug it with GDB, and to judge what it printed:
 #
 #   boot [tools/boot-guest options]   boot under bats' `run`: $status is the
 #                                     guest's verdict, $output its serial log
 #                                     (and boot-guest's diagnostics)
+#   build_test_programs NAME...       (in setup_file) compile each
+#                                     userland/tests/NAME.c (NAME may be a
+#                                     pattern: 'ipc_*') with freeport-cc into
+#                                     $TEST_BIN; needs `make` first
+#   guest_test NAME [guest-run options] [-- ARG...]
+#                                     run $TEST_BIN/NAME as /bin/NAME ARG... in
+#                                     a fresh guest (tools/guest-run) under
+#                                     `run`; options given override the default
+#                                     --timeout
+#   guest [guest-run options] -- CMD...
+#                                     run CMD in a fresh guest that has every
+#                                     program of $TEST_BIN as /bin/NAME, under
+#                                     `run`
+#   assert_all_passed                 such a program's verdict: no "FAIL - "
+#                                     line, "PASSED: 0 check(s) failed", exit 0
+#   start_guest [boot-guest options]  QEMU halted in the background
+#                                     ($guest_pid), its GDB stub on $port (from
+#                                     free_port), its serial log in
+#                                     $BATS_TEST_TMPDIR/serial.log
+#   run_gdb_session                   GDB runs $BATS_TEST_TMPDIR/session.gdb in
+#                                     batch mode from the repository root,
+#                                     under `run`
+#   wait_guest                        the started guest's verdict and serial
+#                                     log in $status, $output and $lines
+#   stop_guest                        end the started guest if it still runs
 #   assert_banner                     the kernel's first line was printed
 #   assert_verdict N                  status N and the "FREEPORT-EXIT: N" line
 #   assert_kernel_verdict             a verdict the kernel gave itself (not a
@@ -18,8 +44,9 @@
 #   free_port                         a TCP port for this test
 #   port_listening PORT               something listens on PORT
 #
-# Timeouts: FREEPORT_BOOT_TIMEOUT (default 60 s) bounds every boot, so a
-# hung guest fails its test instead of hanging the suite.
+# Timeouts: FREEPORT_BOOT_TIMEOUT (default 60 s) bounds every boot, guest_test
+# and guest, so a hung guest fails its test instead of hanging the suite; a
+# started guest has 60 s, and so has a GDB session.
 
 load /usr/lib/bats/bats-support/load.bash
 load /usr/lib/bats/bats-assert/load.bash
@@ -87,4 +114,78 @@ free_port() {
         port=$(( 30000 + (port - 30000 + 1) % 30000 ))
     done
     echo "$port"
+}
+
+# --- Test programs (userland/tests/*.c): one "ok - ..." or "FAIL - ..."
+# line per check, then "PASSED: N check(s) failed", exit status N ---
+
+build_test_programs() {
+    export TEST_BIN=$BATS_FILE_TMPDIR/bin
+    mkdir -p "$TEST_BIN"
+    local pattern source
+    for pattern in "$@"; do
+        for source in "$REPO_ROOT"/userland/tests/$pattern.c; do
+            "$REPO_ROOT/build/bin/freeport-cc" -std=gnu11 -O2 -g -Wall -Wextra -Werror \
+                -o "$TEST_BIN/$(basename "$source" .c)" "$source"
+        done
+    done
+}
+
+guest_test() {
+    local name=$1 options=()
+    shift
+    while [ $# -gt 0 ] && [ "$1" != -- ]; do
+        options+=("$1")
+        shift
+    done
+    [ $# -eq 0 ] || shift
+    run "$TOOLS/guest-run" --timeout "${FREEPORT_BOOT_TIMEOUT:-60}" "${options[@]}" \
+        --add "$TEST_BIN/$name:bin/$name" -- "/bin/$name" "$@"
+}
+
+guest() {
+    local program added=()
+    for program in "$TEST_BIN"/*; do
+        added+=(--add "$program:bin/$(basename "$program")")
+    done
+    run "$TOOLS/guest-run" --timeout "${FREEPORT_BOOT_TIMEOUT:-60}" "${added[@]}" "$@"
+}
+
+assert_all_passed() {
+    refute_line --partial "FAIL - "
+    assert_line --regexp '^PASSED: 0 check\(s\) failed$'
+    assert_success
+}
+
+# --- A guest under GDB. fd 3 is closed for QEMU so bats does not wait for
+# it; a suite whose tests may fail while it runs calls stop_guest in its
+# teardown ---
+
+start_guest() {
+    "$TOOLS/boot-guest" --gdb "$port" --timeout 60 "$@" \
+        > "$BATS_TEST_TMPDIR/serial.log" 2>&1 3>&- &
+    guest_pid=$!
+    "$TOOLS/wait-port" "$port" 10 "$guest_pid" ||
+        fail "QEMU did not start: $(cat "$BATS_TEST_TMPDIR/serial.log")"
+}
+
+run_gdb_session() {
+    cd "$REPO_ROOT"
+    run timeout 60 gdb -batch -nx -x "$BATS_TEST_TMPDIR/session.gdb"
+}
+
+wait_guest() {
+    status=0
+    wait "$guest_pid" || status=$?
+    guest_pid=""
+    output=$(cat "$BATS_TEST_TMPDIR/serial.log")
+    mapfile -t lines < "$BATS_TEST_TMPDIR/serial.log"
+}
+
+stop_guest() {
+    if [ -n "${guest_pid:-}" ]; then
+        kill -TERM "$guest_pid" 2>/dev/null || true
+        wait "$guest_pid" 2>/dev/null || true
+        guest_pid=""
+    fi
 }

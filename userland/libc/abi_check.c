@@ -9,6 +9,9 @@
  * (build/userland/errno_check.c).
  */
 #include <fcntl.h>
+#include <limits.h>
+#include <mqueue.h>
+#include <poll.h>
 #include <freeport/abi.h>
 #include <signal.h>
 #include <stddef.h>
@@ -80,6 +83,7 @@ SAME(TCGETS, FP_TCGETS);
 SAME(TCSETS, FP_TCSETS);
 SAME(TIOCGWINSZ, FP_TIOCGWINSZ);
 SAME(FIONREAD, FP_FIONREAD);
+SAME(PIPE_BUF, FP_PIPE_BUF);
 SAME_LAYOUT(struct winsize, struct freeport_winsize);
 SAME_FIELD(struct winsize, ws_row, struct freeport_winsize, rows);
 SAME_FIELD(struct winsize, ws_col, struct freeport_winsize, columns);
@@ -115,6 +119,28 @@ SAME(VSUSP, FP_VSUSP);
 SAME_LAYOUT(struct iovec, struct freeport_iovec);
 SAME_FIELD(struct iovec, iov_base, struct freeport_iovec, base);
 SAME_FIELD(struct iovec, iov_len, struct freeport_iovec, length);
+
+/* poll (<poll.h> is Freeport's own, written to match) */
+SAME_LAYOUT(struct pollfd, struct freeport_pollfd);
+SAME_FIELD(struct pollfd, fd, struct freeport_pollfd, fd);
+SAME_FIELD(struct pollfd, events, struct freeport_pollfd, events);
+SAME_FIELD(struct pollfd, revents, struct freeport_pollfd, revents);
+SAME(POLLIN, FP_POLLIN);
+SAME(POLLPRI, FP_POLLPRI);
+SAME(POLLOUT, FP_POLLOUT);
+SAME(POLLERR, FP_POLLERR);
+SAME(POLLHUP, FP_POLLHUP);
+SAME(POLLNVAL, FP_POLLNVAL);
+
+/* message queues (<mqueue.h> is Freeport's own, written to match) */
+SAME_LAYOUT(struct mq_attr, struct freeport_mq_attr);
+SAME_FIELD(struct mq_attr, mq_flags, struct freeport_mq_attr, flags);
+SAME_FIELD(struct mq_attr, mq_maxmsg, struct freeport_mq_attr, maxmsg);
+SAME_FIELD(struct mq_attr, mq_msgsize, struct freeport_mq_attr, msgsize);
+SAME_FIELD(struct mq_attr, mq_curmsgs, struct freeport_mq_attr, curmsgs);
+SAME(MQ_PRIO_MAX, FP_MQ_PRIO_MAX);
+SAME(SIGEV_NONE, FP_SIGEV_NONE);
+SAME(SIGEV_SIGNAL, FP_SIGEV_SIGNAL);
 
 /* mmap */
 SAME(PROT_NONE, FP_PROT_NONE);
@@ -178,5 +204,11 @@ _Static_assert(CLOCKS_PER_SEC % FP_CLOCKS_PER_SEC == 0,
  * No newlib counterpart; used directly by the programs that need them:
  * FP_SA_SIGINFO (newlib's struct sigaction has no sa_sigaction),
  * FP_PROC_RUNNING FP_PROC_SLEEPING FP_PROC_ZOMBIE (ps),
- * FP_AT_NULL FP_AT_PAGESZ FP_AT_ENTRY (the initial stack, crt0.S).
+ * FP_AT_NULL FP_AT_PAGESZ FP_AT_ENTRY (the initial stack, crt0.S),
+ * FP_KCHECK_HEAP FP_KCHECK_FRAMES FP_KCHECK_SCHEDULER FP_KCHECK_PROCESSES
+ * FP_KCHECK_AREAS FP_KCHECK_TEXT_MAX FP_FAULT_HEAP FP_FAULT_FRAMES
+ * (freeport_kcheck, freeport_fault_inject: <freeport/sys.h>),
+ * FP_POLL_MAX (the kernel's limit on poll's nfds; tests use it),
+ * FP_MQ_MAXMSG_MAX FP_MQ_MSGSIZE_MAX FP_MQ_MAXMSG_DEFAULT FP_MQ_MSGSIZE_DEFAULT
+ * FP_MQ_OPEN_MAX FP_MQ_NAME_MAX (message-queue limits, <mqueue.h> names them).
  */

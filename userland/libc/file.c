@@ -1,6 +1,6 @@
 /*
  * userland/libc/file.c - file descriptors: read, write, open, close, lseek,
- * readv, writev, dup, dup2, fcntl, ioctl, and pipe (not yet supported).
+ * readv, writev, dup, dup2, fcntl, ioctl, pipe and pipe2.
  *
  * Layer: libfreeport. Flags, commands and whence values are newlib's and pass
  * through untranslated (abi_check.c proves they equal the kernel's); struct
@@ -8,7 +8,7 @@
  * read and write return _READ_WRITE_RETURN_TYPE, which newlib's x86_64-elf
  * headers make int (its libc.a was compiled so); the kernel's counts fit.
  */
-#include <errno.h>
+#define _GNU_SOURCE /* pipe2 */
 #include <fcntl.h>
 #include <stdarg.h>
 #include <sys/ioctl.h>
@@ -84,15 +84,12 @@ int ioctl(int fd, unsigned long request, ...)
     return syscall_result(SYSCALL(SYS_ioctl, fd, request, argument));
 }
 
-/*
- * The kernel has no pipes yet (no SYS_pipe). When it has, this becomes
- * `return syscall_result(SYSCALL(SYS_pipe, fds));` and sh's pipelines work:
- * sh already calls pipe() for `a | b` and reports ENOSYS as "pipes not
- * supported yet".
- */
+int pipe2(int fds[2], int flags)
+{
+    return syscall_result(SYSCALL(SYS_pipe2, fds, flags));
+}
+
 int pipe(int fds[2])
 {
-    (void)fds;
-    errno = ENOSYS;
-    return -1;
+    return pipe2(fds, 0);
 }

@@ -1,9 +1,10 @@
 /*
  * userland/libc/path.c - calls that name files: mkdir, rmdir, unlink, rename,
- * link, mknod, chdir, getcwd, umask, access.
+ * link, mknod, mkfifo, chdir, getcwd, umask, access.
  *
  * Layer: libfreeport. One system call each, except link(): Freeport's file
- * systems have no hard links yet, so it fails with ENOSYS.
+ * systems have no hard links yet, so it fails with ENOSYS. mkfifo is mknod
+ * of an S_IFIFO node.
  */
 #include <errno.h>
 #include <limits.h>
@@ -44,6 +45,11 @@ int link(const char *existing_path, const char *new_path)
 int mknod(const char *path, mode_t mode, dev_t device)
 {
     return syscall_result(SYSCALL(SYS_mknod, path, mode, device));
+}
+
+int mkfifo(const char *path, mode_t mode)
+{
+    return mknod(path, S_IFIFO | (mode & 07777), 0);
 }
 
 int chdir(const char *path)

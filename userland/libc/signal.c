@@ -14,13 +14,14 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <unistd.h>
+#include "libc.h"
 #include "syscall.h"
 
 #define KERNEL_SIGNAL_BITS ((UINT64_C(1) << (FP_NSIG - 1)) - 1)
 
 extern void libc_signal_restorer(void);
 
-static uint64_t sigset_to_kernel(sigset_t set)
+uint64_t libc_sigset_to_kernel(sigset_t set)
 {
     return ((uint64_t)set >> 1) & KERNEL_SIGNAL_BITS;
 }
@@ -44,7 +45,7 @@ static struct freeport_sigaction sigaction_to_kernel(const struct sigaction *act
 {
     return (struct freeport_sigaction){
         .handler = (uint64_t)(uintptr_t)action->sa_handler,
-        .mask = sigset_to_kernel(action->sa_mask),
+        .mask = libc_sigset_to_kernel(action->sa_mask),
         .flags = (uint32_t)action->sa_flags,
         .restorer = (uint64_t)(uintptr_t)libc_signal_restorer,
     };
@@ -82,7 +83,7 @@ void (*signal(int signal_number, void (*handler)(int)))(int)
 
 int sigprocmask(int how, const sigset_t *set, sigset_t *old_set)
 {
-    uint64_t kernel_set = set != NULL ? sigset_to_kernel(*set) : 0;
+    uint64_t kernel_set = set != NULL ? libc_sigset_to_kernel(*set) : 0;
     uint64_t kernel_old = 0;
     long result =
         SYSCALL(SYS_sigprocmask, how, set != NULL ? &kernel_set : NULL, old_set != NULL ? &kernel_old : NULL);
@@ -105,7 +106,7 @@ int sigpending(sigset_t *set)
 
 int sigsuspend(const sigset_t *mask)
 {
-    uint64_t kernel_mask = sigset_to_kernel(*mask);
+    uint64_t kernel_mask = libc_sigset_to_kernel(*mask);
     return syscall_result(SYSCALL(SYS_sigsuspend, &kernel_mask));
 }
 

@@ -1,7 +1,7 @@
 /*
  * userland/libc/system.c - the machine and the kernel as a whole: uname, and
  * Freeport's own calls declared in <freeport/sys.h> (power off, kernel
- * counters, the process table).
+ * counters and integrity checks, fault injection, the process table).
  *
  * Layer: libfreeport. Also getentropy(), which newlib's arc4random needs:
  * Freeport has no entropy source yet, so it fails with ENOSYS.
@@ -48,6 +48,16 @@ int freeport_kstat(struct freeport_kstat *counters)
 int freeport_procinfo(int index, struct freeport_procinfo *process)
 {
     return syscall_result(SYSCALL(SYS_procinfo, index, process));
+}
+
+int freeport_kcheck(struct freeport_kcheck *report)
+{
+    return syscall_result(SYSCALL(SYS_kcheck, report));
+}
+
+int freeport_fault_inject(uint64_t one_in, uint64_t seed, unsigned sites)
+{
+    return syscall_result(SYSCALL(SYS_fault_inject, one_in, seed, sites));
 }
 
 int getentropy(void *buffer, size_t length)

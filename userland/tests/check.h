@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 static int check_failures;
@@ -73,6 +74,51 @@ static inline int run_in_child(void (*body)(void))
     return status;
 }
 
+/* fork() for a child that must never hang the suite: if it is still alive
+ * after 20 s, SIGALRM's default action ends it. */
+static inline pid_t fork_child(void)
+{
+    pid_t pid = fork();
+
+    if (pid == 0)
+        alarm(20);
+    return pid;
+}
+
+static inline void sleep_ms(long milliseconds)
+{
+    struct timespec delay = {milliseconds / 1000, (milliseconds % 1000) * 1000000};
+
+    nanosleep(&delay, NULL);
+}
+
+/* Allocations failing on purpose (SYS_fault_inject, 1 in 3, heap and
+ * frames in turn, 20 seeds each): attempt() runs in a child each time and
+ * returns bit 1 if a call failed with the errno expected for it, bit 2 if
+ * one failed otherwise; after each child, cleanup() (if any) removes what
+ * a child killed halfway may have left. Adds the children that saw each
+ * to *refused and *wrong (a child that died of a failed page fault gives
+ * no verdict). */
+static inline void fault_inject_children(int (*attempt)(void), void (*cleanup)(void), int *refused,
+                                         int *wrong)
+{
+    for (unsigned sites = FP_FAULT_HEAP; sites <= FP_FAULT_FRAMES; sites <<= 1) {
+        for (uint64_t seed = 1; seed <= 20; seed++) {
+            int status = -1;
+            freeport_fault_inject(3, seed, sites);
+            pid_t child = fork();
+            if (child == 0)
+                _exit(attempt());
+            waitpid(child, &status, 0);
+            freeport_fault_inject(0, 0, 0);
+            if (cleanup)
+                cleanup();
+            *refused += WIFEXITED(status) && (WEXITSTATUS(status) & 1);
+            *wrong += WIFEXITED(status) && (WEXITSTATUS(status) & 2);
+        }
+    }
+}
+
 /* Kernel counters that must come back to their value once children are gone. */
 static inline bool kstat_same(const struct freeport_kstat *a, const struct freeport_kstat *b)
 {
@@ -88,6 +134,38 @@ static inline void kstat_print(const char *when, const struct freeport_kstat *k)
            when, (unsigned long long)k->frames_free, (unsigned long long)k->heap_bytes_in_use,
            (unsigned long long)k->heap_allocations, (unsigned long long)k->processes,
            (unsigned long long)k->threads, (unsigned long long)k->open_files, (unsigned long long)k->vnodes);
+}
+
+/* Read the counters again, print them beside `before`, and check they are
+ * back where they were. */
+static inline void check_kstat_back(const struct freeport_kstat *before, const char *what)
+{
+    struct freeport_kstat after;
+
+    freeport_kstat(&after);
+    kstat_print("before", before);
+    kstat_print("after", &after);
+    CHECK(kstat_same(before, &after), "%s", what);
+}
+
+/* Run checks(self) in a child, which _exits with its failure count, with
+ * the kernel's counters read before it starts and compared after it is
+ * reaped (so its own stack, buffers and page tables are not counted):
+ * the whole verdict, as check_done() gives it. */
+static inline int check_in_child(void (*checks)(const char *self), const char *self)
+{
+    struct freeport_kstat before;
+    int status = -1;
+
+    freeport_kstat(&before);
+    pid_t checker = fork();
+    if (checker == 0)
+        checks(self);
+    waitpid(checker, &status, 0);
+    CHECK(WIFEXITED(status), "the checks ran to the end");
+    check_failures += WIFEXITED(status) ? WEXITSTATUS(status) : 0;
+    check_kstat_back(&before, "frames, heap, processes, threads, files and vnodes back to where they were");
+    return check_done();
 }
 
 #endif

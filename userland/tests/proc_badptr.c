@@ -216,6 +216,10 @@ static long call_mknod(uintptr_t bad)
 {
     return RAW(SYS_mknod, bad, FP_S_IFIFO | 0644, 0);
 }
+static long call_pipe2(uintptr_t bad)
+{
+    return RAW(SYS_pipe2, bad, 0);
+}
 static long call_kstat(uintptr_t bad)
 {
     return RAW(SYS_kstat, bad);
@@ -264,6 +268,7 @@ static const struct call calls[] = {
     {"getcwd(buffer)", 2, call_getcwd, false}, /* straddling: 1 byte, less than "/" */
     {"access(path)", 8, call_access, false},
     {"mknod(path)", 8, call_mknod, false},
+    {"pipe2(fds)", 2 * sizeof(int), call_pipe2, false},
     {"kstat", sizeof(struct freeport_kstat), call_kstat, false},
     {"procinfo", sizeof(struct freeport_procinfo), call_procinfo, false},
 };

@@ -83,6 +83,43 @@ struct freeport_dirent {
 #define FP_TIOCGWINSZ   0x5413
 #define FP_FIONREAD     0x541b
 
+/* Pipes and FIFOs: a write of at most FP_PIPE_BUF bytes is atomic */
+#define FP_PIPE_BUF     4096
+
+/* poll (SYS_ppoll): struct pollfd and its event bits (Linux's values;
+ * <poll.h> has this layout). FP_POLL_MAX: the most descriptors one call
+ * takes (the descriptor table's size); beyond it, EINVAL. */
+struct freeport_pollfd {
+    int32_t fd;
+    int16_t events, revents;
+};
+#define FP_POLLIN       0x001
+#define FP_POLLPRI      0x002
+#define FP_POLLOUT      0x004
+#define FP_POLLERR      0x008   /* revents only: a write end with no reader */
+#define FP_POLLHUP      0x010   /* revents only: a read end with no writer */
+#define FP_POLLNVAL     0x020   /* revents only: fd is not open */
+#define FP_POLL_MAX     256
+
+/* POSIX message queues (SYS_mq_*): struct mq_attr and the limits. Priorities
+ * are 0 .. FP_MQ_PRIO_MAX - 1; a name is "/" and 1 .. FP_MQ_NAME_MAX more
+ * bytes with no other "/". */
+struct freeport_mq_attr {
+    int64_t flags;   /* FP_O_NONBLOCK or 0 */
+    int64_t maxmsg;  /* messages the queue holds, 1 .. FP_MQ_MAXMSG_MAX */
+    int64_t msgsize; /* bytes of the longest message, 1 .. FP_MQ_MSGSIZE_MAX */
+    int64_t curmsgs; /* messages queued now (out only) */
+};
+#define FP_MQ_PRIO_MAX      32768
+#define FP_MQ_MAXMSG_MAX    256
+#define FP_MQ_MSGSIZE_MAX   8192
+#define FP_MQ_MAXMSG_DEFAULT  10
+#define FP_MQ_MSGSIZE_DEFAULT 8192
+#define FP_MQ_OPEN_MAX      256     /* queues that may exist at once */
+#define FP_MQ_NAME_MAX      255
+#define FP_SIGEV_NONE       1       /* mq_notify: register, deliver nothing */
+#define FP_SIGEV_SIGNAL     2       /* mq_notify: post sigev_signo */
+
 struct freeport_winsize {
     uint16_t rows, columns, x_pixels, y_pixels;
 };
@@ -209,6 +246,7 @@ struct freeport_procinfo {
     uint64_t memory_bytes;      /* user pages mapped */
     uint64_t cpu_ticks;
     char name[32];
+    uint64_t syscalls;          /* system calls it has made */
 };
 #define FP_PROC_RUNNING     0
 #define FP_PROC_SLEEPING    1
@@ -220,7 +258,26 @@ struct freeport_kstat {
     uint64_t heap_bytes_in_use, heap_allocations;
     uint64_t processes, threads, open_files, vnodes;
     uint64_t ticks, tick_hz;
+    uint64_t faults_injected;   /* allocations failed on purpose (SYS_fault_inject) */
 };
+
+/* SYS_kcheck: the kernel's integrity checks, area by area */
+#define FP_KCHECK_HEAP          0   /* slabs, their lists and the heap's counters */
+#define FP_KCHECK_FRAMES        1   /* the buddy allocator's free lists, blocks and totals */
+#define FP_KCHECK_SCHEDULER     2   /* run queues: states, priorities, time waited */
+#define FP_KCHECK_PROCESSES     3   /* the process table and the family links */
+#define FP_KCHECK_AREAS         4
+#define FP_KCHECK_TEXT_MAX      108
+
+struct freeport_kcheck {
+    uint32_t problems;                          /* in every area; 0: consistent */
+    uint32_t area_problems[FP_KCHECK_AREAS];    /* indexed by FP_KCHECK_* */
+    char first_problem[FP_KCHECK_TEXT_MAX];     /* "heap: ...", or "" */
+};
+
+/* SYS_fault_inject: where allocations may be made to fail */
+#define FP_FAULT_HEAP           0x1     /* kmalloc */
+#define FP_FAULT_FRAMES         0x2     /* physical frames */
 
 /* Auxiliary vector entries on the initial user stack (System V values) */
 #define FP_AT_NULL      0

@@ -79,6 +79,82 @@
 #define SYS_kstat           90      /* (struct freeport_kstat *) */
 #define SYS_procinfo        91      /* (index, struct freeport_procinfo *) */
 
+/* Robustness: kernel integrity checks and fault injection (docs/robustness.md) */
+#define SYS_kcheck          150     /* (struct freeport_kcheck *) */
+#define SYS_fault_inject    151     /* (one_in, seed, FP_FAULT_* sites) */
+
+/* Native IPC: ports, call/reply, capabilities, names, statistics and trace
+ * (structures in <freeport/ipc.h>; results are 0 or -IPC_ERR_*, not errno) */
+#define SYS_port_create     100     /* (depth, uint64_t *token) */
+#define SYS_port_send       101     /* (token, const struct ipc_send_args *) */
+#define SYS_port_receive    102     /* (token, struct ipc_receive_args *) */
+#define SYS_port_call       103     /* (token, const struct ipc_send_args *, struct ipc_receive_args *) */
+#define SYS_port_reply      104     /* (transaction_id, const struct ipc_send_args *) */
+#define SYS_port_configure  105     /* (token, const struct ipc_port_config *) */
+#define SYS_cap_close       106     /* (token) */
+#define SYS_cap_derive      107     /* (token, rights, uint64_t *new_token) */
+#define SYS_cap_revoke      108     /* (token) */
+#define SYS_cap_info        109     /* (token, struct ipc_cap_info *) */
+#define SYS_ns_bind         110     /* (name, length, token, rights) */
+#define SYS_ns_lookup       111     /* (name, length, uint64_t *token) */
+#define SYS_ns_unbind       112     /* (name, length) */
+#define SYS_ipc_stats       113     /* (what, argument, void *out) */
+#define SYS_ipc_trace_control 114   /* (enable) */
+#define SYS_ipc_trace_read  115     /* (uint64_t *cursor, struct ipc_trace_event *, max, uint64_t *missed) */
+
+/* Native IPC: channels, shared memory, wait sets, broadcast, the system
+ * endpoint (structures in <freeport/ipc.h>; results are 0 or -IPC_ERR_*) */
+#define SYS_channel_create  120     /* (capacity, uint64_t tokens[2]) */
+#define SYS_channel_map     121     /* (token, struct ipc_channel_map *) */
+#define SYS_channel_wait    122     /* (token, direction, expected_events, timeout) */
+#define SYS_channel_wake    123     /* (token, direction) */
+#define SYS_shm_create      124     /* (size, uint64_t *token) */
+#define SYS_shm_map         125     /* (token, uint64_t *address) */
+#define SYS_shm_unmap       126     /* (address) */
+#define SYS_shm_transfer    127     /* (token, port_token, type) */
+#define SYS_waitset_create  128     /* (uint64_t *token) */
+#define SYS_waitset_add     129     /* (set_token, token, events, cookie) */
+#define SYS_waitset_remove  130     /* (set_token, token) */
+#define SYS_waitset_wait    131     /* (set_token, struct ipc_ready *, max, timeout) */
+#define SYS_broadcast_create 132    /* (uint64_t *token) */
+#define SYS_broadcast_subscribe 133 /* (token, port_token) */
+#define SYS_broadcast_unsubscribe 134 /* (token, port_token) */
+#define SYS_broadcast_publish 135   /* (token, const struct ipc_send_args *) */
+#define SYS_broadcast_stats 136     /* (token, port_token or 0, struct ipc_broadcast_stats *) */
+#define SYS_system_subscribe 137    /* (port_token, mask) */
+#define SYS_system_stats    138     /* (port_token or 0, struct ipc_broadcast_stats *) */
+#define SYS_ipc_transport_stats 139 /* (struct ipc_transport_stats *) */
+
+/* POSIX IPC: pipes and FIFOs (results are -errno, like the file calls') */
+#define SYS_pipe2           160     /* (int fds[2], flags) */
+
+/* POSIX IPC: Unix sockets (constants: <freeport/socket.h>) */
+#define SYS_socket          180     /* (domain, type, protocol, int pair_fds[2] or NULL) */
+#define SYS_sendto          181     /* (fd, buffer, length, flags, address, address_length) */
+#define SYS_recvfrom        182     /* (fd, buffer, length, flags, address, uint32_t *address_length) */
+#define SYS_shutdown        183     /* (fd, how) */
+#define SYS_getsockopt      184     /* (fd, level, name, int *value, uint32_t *length) */
+#define SYS_sockname        185     /* (fd, peer, address, uint32_t *address_length) */
+#define SYS_bind            186     /* (fd, address, address_length) */
+#define SYS_listen          187     /* (fd, backlog) */
+#define SYS_connect         188     /* (fd, address, address_length) */
+#define SYS_accept4         189     /* (fd, address, uint32_t *address_length, flags) */
+
+/* POSIX IPC: poll, select and pselect, all one call (libc translates) */
+#define SYS_ppoll           190     /* (struct freeport_pollfd *, nfds, const int64_t *timeout_ns
+                                       or NULL: none, const uint64_t *sigmask or NULL) */
+
+/* POSIX IPC: message queues (mq_close is close) */
+#define SYS_mq_open         191     /* (name, oflag, mode, const struct freeport_mq_attr * or NULL) -> fd */
+#define SYS_mq_unlink       192     /* (name) */
+#define SYS_mq_timedsend    193     /* (fd, buffer, length, priority, const struct freeport_timespec
+                                       *absolute CLOCK_REALTIME deadline or NULL) */
+#define SYS_mq_timedreceive 194     /* (fd, struct ipc_receive_args *: payload and capacity in, header
+                                       out (type: the priority), deadline as for send) -> length */
+#define SYS_mq_notify       195     /* (fd, notify: 0 to remove, FP_SIGEV_NONE, FP_SIGEV_SIGNAL; signo) */
+#define SYS_mq_getsetattr   196     /* (fd, const struct freeport_mq_attr *new or NULL, struct
+                                       freeport_mq_attr *old or NULL) */
+
 /* Ranges reserved for the layers still arriving, so work on them in
  * parallel never collides (each defines its numbers inside its range):
  *   100-119  native IPC: capabilities, ports, call/reply, names, stats, trace
@@ -133,9 +209,150 @@
  *   chdir(path) -> 0;  getcwd(buffer, length) -> length with the NUL
  *   umask(mask) -> the previous mask;  access(path, FP_R_OK | ...) -> 0
  *   mknod(path, mode, device) -> 0
+ *   pipe2(int fds[2], flags) -> 0: fds[0] reads and fds[1] writes one new
+ *            pipe; flags FP_O_NONBLOCK, FP_O_CLOEXEC (others: -EINVAL);
+ *            -EMFILE, -EFAULT (no descriptor is left open), -ENOMEM
+ *   socket(FP_AF_UNIX, FP_SOCK_STREAM [| FP_SOCK_NONBLOCK | FP_SOCK_CLOEXEC], 0,
+ *            int pair_fds[2] or NULL) -> with NULL, the descriptor of one new
+ *            unconnected socket; otherwise 0 and two connected sockets in
+ *            pair_fds (socketpair); -EAFNOSUPPORT, -EPROTONOSUPPORT, -EMFILE,
+ *            -EFAULT (no descriptor is left open), -ENOMEM
+ *   bind(fd, const struct sockaddr_un *, length) -> 0: makes the socket node;
+ *            -EADDRINUSE (the path exists), -EINVAL (bound already, connected,
+ *            a bad length or an empty path), -EAFNOSUPPORT, the path's errors
+ *   listen(fd, backlog) -> 0; backlog clamped to 1..128; -EDESTADDRREQ (not bound)
+ *   connect(fd, const struct sockaddr_un *, length) -> 0 at once, never
+ *            waiting (-EINPROGRESS never happens); -ENOENT..., -ECONNREFUSED
+ *            (not a socket, not listening, backlog full), -EISCONN, -EINVAL
+ *   accept4(fd, struct sockaddr_un * or NULL, uint32_t *length or NULL, flags)
+ *            -> the connection's descriptor; flags FP_SOCK_NONBLOCK,
+ *            FP_SOCK_CLOEXEC; -EINVAL (not listening), -EAGAIN, -EINTR,
+ *            -EMFILE and -EFAULT (the connection stays queued)
+ *   sockname(fd, peer, struct sockaddr_un *, uint32_t *length) -> 0: the
+ *            socket's own name (peer 0) or its peer's (1: -ENOTCONN if not
+ *            connected); unnamed: *length = 2
+ *   sendto(fd, buffer, length, FP_MSG_DONTWAIT | FP_MSG_NOSIGNAL, NULL, 0) -> bytes;
+ *            -EPIPE (and SIGPIPE unless FP_MSG_NOSIGNAL), -EISCONN (an address),
+ *            -ENOTSOCK, -EOPNOTSUPP (another flag)
+ *   recvfrom(fd, buffer, length, FP_MSG_DONTWAIT | FP_MSG_PEEK, address,
+ *            uint32_t *address_length or NULL) -> bytes, 0 at end; the peer is
+ *            unnamed: *address_length = 0
+ *   shutdown(fd, FP_SHUT_RD / FP_SHUT_WR / FP_SHUT_RDWR) -> 0
+ *   getsockopt(fd, FP_SOL_SOCKET, FP_SO_TYPE / FP_SO_ERROR / FP_SO_SNDBUF /
+ *            FP_SO_RCVBUF, int *value, uint32_t *length) -> 0, *length = 4;
+ *            -ENOPROTOOPT, -EINVAL (*length < 4)
  *   kstat(struct freeport_kstat *) -> 0
  *   procinfo(index, struct freeport_procinfo *) -> 0 if that slot holds a
  *            process, -ESRCH if it is free, -EINVAL past the end of the table
+ *
+ * Native IPC (100-119) returns 0 (or a count) or -IPC_ERR_* of <freeport/ipc.h>,
+ * never -errno. Tokens name capabilities (bad, stale or forged: INVALID_CAP;
+ * lacking the right: PERMISSION); a bad pointer is FAULT. Timeouts are
+ * relative nanoseconds: IPC_TIMEOUT_NONE (0) never waits, IPC_TIMEOUT_FOREVER
+ * waits until it can; a signal ends a wait with INTERRUPTED (never restarted).
+ *   port_create(depth, uint64_t *token) -> 0: a port queueing up to depth
+ *            messages (0: IPC_PORT_DEPTH_DEFAULT; at most IPC_PORT_DEPTH_MAX),
+ *            and a token with SEND | RECEIVE | GRANT | REVOKE
+ *   port_send(token, const struct ipc_send_args *) -> 0 once the message is
+ *            queued or handed to a waiting receiver; needs SEND; FULL when the
+ *            port stays full for args->timeout; TOO_LARGE beyond the port's
+ *            max message; FILTERED, RATE_LIMITED; PEER_CLOSED once no one can
+ *            receive from the port
+ *   port_receive(token, struct ipc_receive_args *) -> 0 with the message in
+ *            args (highest priority first, FIFO within one; receivers are
+ *            served in the order they came); needs RECEIVE; EMPTY when nothing
+ *            came within args->timeout; TOO_LARGE / QUOTA leave it queued
+ *   port_call(token, const struct ipc_send_args *request,
+ *             struct ipc_receive_args *reply) -> 0 with the reply in *reply:
+ *            sends the request with IPC_MSG_CALL and a fresh transaction id,
+ *            then waits reply->timeout for the answer; PEER_CLOSED if the
+ *            receiver went away without answering; TIMEOUT
+ *   port_reply(transaction_id, const struct ipc_send_args *) -> 0: answers
+ *            the call this process received with that id, once; INVALID_CAP
+ *            for an id it does not owe (unknown, or already answered);
+ *            PEER_CLOSED if the caller stopped waiting; TOO_LARGE / QUOTA if
+ *            the reply does not fit the caller (the call stays owed)
+ *   port_configure(token, const struct ipc_port_config *) -> 0; needs RECEIVE
+ *   cap_close(token) -> 0;  cap_revoke(token) -> 0 (needs REVOKE: every
+ *            copy derived from it, in any process, becomes stale)
+ *   cap_derive(token, rights, uint64_t *new_token) -> 0: a copy with the same
+ *            or fewer rights (more: PERMISSION)
+ *   cap_info(token, struct ipc_cap_info *) -> 0
+ *   ns_bind(name, length, token, rights) -> 0: name (1..IPC_NAME_MAX bytes)
+ *            stands for the capability (needs GRANT); lookups get `rights`
+ *            (a subset of the token's); NAME_EXISTS; the name goes when the
+ *            binder unbinds it or exits
+ *   ns_lookup(name, length, uint64_t *token) -> 0; NAME_NOT_FOUND
+ *   ns_unbind(name, length) -> 0; PERMISSION unless the caller bound it
+ *   ipc_stats(what, argument, out) -> 1 when *out was filled, 0 when there is
+ *            no such object (IPC_STATS_*)
+ *   ipc_trace_control(enable) -> 0 or 1: whether tracing was on before
+ *   ipc_trace_read(uint64_t *cursor, struct ipc_trace_event *, max,
+ *            uint64_t *missed) -> events copied, oldest first, from event
+ *            number *cursor on; *cursor moves past them
+ *
+ * Native IPC (120-139), with the conventions of 100-119 above (docs/ipc.md:
+ * "Channels" and the sections after it):
+ *   channel_create(capacity, uint64_t tokens[2]) -> 0: a channel whose two
+ *            rings have capacity data bytes each (rounded up to a power of
+ *            two, IPC_CHANNEL_MIN_CAPACITY..IPC_CHANNEL_MAX_CAPACITY: beyond,
+ *            TOO_LARGE), and a token to each end with SEND | RECEIVE |
+ *            GRANT | MAP; QUOTA beyond IPC_QUOTA_* (counted)
+ *   channel_map(token, struct ipc_channel_map *) -> 0: maps the end's send
+ *            and receive rings into the caller (needs MAP); they stay
+ *            mapped while that capability does
+ *   channel_wait(token, IPC_CHANNEL_DATA or _ROOM, expected_events,
+ *            timeout) -> 0 once the direction's event counter in the ring
+ *            differs from expected_events (at once if it already does);
+ *            PEER_CLOSED once the other end is gone; TIMEOUT; INTERRUPTED
+ *   channel_wake(token, IPC_CHANNEL_DATA or _ROOM) -> 0: wakes the other
+ *            end's waiters (and wait sets) for that direction
+ *   shm_create(size, uint64_t *token) -> 0: a zeroed region of size bytes
+ *            (rounded up to pages) and a token with MAP | WRITE | GRANT |
+ *            REVOKE; QUOTA
+ *   shm_map(token, uint64_t *address) -> 0: maps the whole region, writable
+ *            if the token has WRITE (needs MAP); it stays mapped while that
+ *            capability does
+ *   shm_unmap(address) -> 0: removes the mapping shm_map put there;
+ *            INVALID_ARGUMENT if there is none
+ *   shm_transfer(token, port_token, type) -> 0: moves the region's
+ *            capability to the port in a message of `type` (one capability,
+ *            no payload): the caller's token and its mappings through it
+ *            are gone; needs GRANT on the region and SEND on the port
+ *   waitset_create(uint64_t *token) -> 0: a token with SEND (change the set)
+ *            | RECEIVE (wait on it) | GRANT
+ *   waitset_add(set_token, token, events, cookie) -> 0: watch a port or
+ *            channel end for IPC_EVENT_* (READABLE needs RECEIVE on it,
+ *            WRITABLE SEND); again for the same object replaces events and
+ *            cookie; QUOTA beyond IPC_WAITSET_MAX_ENTRIES
+ *   waitset_remove(set_token, token) -> 0; INVALID_ARGUMENT if not watched
+ *   waitset_wait(set_token, struct ipc_ready *, max, timeout) -> the number
+ *            of ready entries written (1..max); TIMEOUT; INTERRUPTED
+ *   broadcast_create(uint64_t *token) -> 0: SEND | RECEIVE | GRANT | REVOKE
+ *   broadcast_subscribe(token, port_token) -> 0: the port (needs SEND on it;
+ *            RECEIVE on the endpoint) gets a copy of each message published;
+ *            the subscription is the caller's and ends when it exits
+ *   broadcast_unsubscribe(token, port_token) -> 0
+ *   broadcast_publish(token, const struct ipc_send_args *) -> the number of
+ *            subscribers whose port took its copy (needs SEND; no
+ *            capabilities, timeout IPC_TIMEOUT_NONE); a full port's copy is
+ *            counted as dropped for that subscriber
+ *   broadcast_stats(token, port_token or 0, struct ipc_broadcast_stats *) -> 0:
+ *            the endpoint's counters, or the caller's subscription's
+ *   system_subscribe(port_token, mask) -> 0: the port gets the kernel's
+ *            IPC_SYSTEM_* events in mask (IPC_SYSTEM_MASK bits); mask 0 ends it
+ *   system_stats(port_token or 0, struct ipc_broadcast_stats *) -> 0
+ *   ipc_transport_stats(struct ipc_transport_stats *) -> 0
+ *
+ * Robustness (150-159):
+ *   kcheck(struct freeport_kcheck * or NULL) -> the number of problems the
+ *            integrity checks found (0: consistent); each is also printed
+ *            on the console
+ *   fault_inject(one_in, seed, sites) -> 0: from now on 1 in one_in
+ *            allocations at sites (FP_FAULT_*) made for the caller's
+ *            descendants fail, as if memory had run out, chosen by a
+ *            generator seeded with seed; one_in 0 turns it off. Replaces
+ *            any earlier setting, whoever made it.
  */
 
 #endif

@@ -48,7 +48,7 @@ static int run_pipeline(const struct pipeline *pipeline)
     for (int i = 0; i < pipeline->count; i++) {
         int pipe_fds[2] = {-1, -1};
         if (i < pipeline->count - 1 && pipe(pipe_fds) < 0) {
-            fprintf(stderr, "sh: %s\n", errno == ENOSYS ? "pipes not supported yet" : strerror(errno));
+            fprintf(stderr, "sh: pipe: %s\n", strerror(errno));
             break;
         }
         pid_t pid = start_piped(pipeline->commands[i], input_fd, pipe_fds[1], pipe_fds[0]);
