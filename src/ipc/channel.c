@@ -123,7 +123,8 @@ int channel_create(struct ipc_process *creator, uint64_t capacity, struct channe
     channel->capacity = round_capacity(capacity);
     channel->ring_pages = pages = 1 + channel->capacity / PAGE_SIZE;
     error = ipc_quota_charge(&ipc_quota_system, &creator->quota,
-                             (struct ipc_quota_usage){1, 0, 2 * pages * PAGE_SIZE}, &channel->charge);
+                             (struct ipc_quota_usage){.channels = 1, .bytes = 2 * pages * PAGE_SIZE},
+                             &channel->charge);
     if (error) {
         kfree(channel);
         return error;

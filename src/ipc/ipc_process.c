@@ -71,9 +71,10 @@ struct ipc_process *ipc_process_state(struct process *process)
     state->process = process;
     list_init(&state->mappings);
     list_init(&state->subscriptions);
-    ipc_quota_account_init(&state->quota, (struct ipc_quota_usage){IPC_QUOTA_CHANNELS_PER_PROCESS,
-                                                                   IPC_QUOTA_REGIONS_PER_PROCESS,
-                                                                   IPC_QUOTA_BYTES_PER_PROCESS});
+    ipc_quota_account_init(&state->quota, (struct ipc_quota_usage){.channels = IPC_QUOTA_CHANNELS_PER_PROCESS,
+                                                                   .regions = IPC_QUOTA_REGIONS_PER_PROCESS,
+                                                                   .bytes = IPC_QUOTA_BYTES_PER_PROCESS,
+                                                                   .ports = IPC_QUOTA_PORTS_PER_PROCESS});
     process->ipc = state;
     return state;
 }

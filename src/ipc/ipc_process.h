@@ -33,7 +33,7 @@ struct ipc_process {
     struct process *process;          /* whose state this is */
     struct list_node mappings;        /* struct ipc_mapping: channel rings, regions (ipc_mapping.c) */
     struct list_node subscriptions;   /* struct broadcast_subscription it made (broadcast.c) */
-    struct ipc_quota_account quota;   /* channels, regions and bytes it created (quota.c) */
+    struct ipc_quota_account quota;   /* channels, regions, bytes, ports it created (quota.c) */
     struct port_caller call;          /* its port_call waiting for a reply (port_call.c) */
     struct reply_table owed;          /* calls it received and has not answered (port_call.c) */
 };

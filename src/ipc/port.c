@@ -29,15 +29,25 @@ static const struct ipc_object_type port_type = {
     .receivers_gone = port_receivers_gone,
 };
 
-int port_create(uint32_t depth, uint32_t owner_pid, struct port **out)
+static const struct ipc_quota_usage one_port = {.ports = 1};
+
+int port_create(uint32_t depth, uint32_t owner_pid, struct ipc_quota_account *account, struct port **out)
 {
     struct port *port;
+    int error;
 
     if (depth > IPC_PORT_DEPTH_MAX)
         return -IPC_ERR_INVALID_ARGUMENT;
     port = kzalloc(sizeof(*port));
     if (!port)
         return -IPC_ERR_NO_MEMORY;
+    if (account) {
+        error = ipc_quota_charge(&ipc_quota_system, account, one_port, &port->charge);
+        if (error) {
+            kfree(port);
+            return error;
+        }
+    }
     ipc_object_init(&port->object, &port_type);
     msg_queue_init(&port->queue, depth ? depth : IPC_PORT_DEPTH_DEFAULT);
     list_init(&port->receivers);
@@ -65,6 +75,7 @@ static void port_release(struct ipc_object *object)
     struct port *port = port_of(object);
 
     ipc_registry_remove(&port->registry);
+    ipc_quota_uncharge(&ipc_quota_system, &port->charge);
     kfree(port);
 }
 

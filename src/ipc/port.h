@@ -45,6 +45,7 @@
 #include "ipc/msg_queue.h"
 #include "ipc/object.h"
 #include "ipc/port_filter.h"
+#include "ipc/quota.h"
 #include "ipc/registry.h"
 #include "proc/waitqueue.h"
 
@@ -62,6 +63,7 @@ struct port {
     bool closed;                /* no RECEIVE capability is left */
     struct port_filter filter;
     struct list_node closing_link; /* on the list of closed ports to empty */
+    struct ipc_quota_charge charge; /* one port, given back at release; none for a queue's */
 };
 
 /* A waiter's outcome: still waiting, or why it was taken off the list. */
@@ -87,9 +89,12 @@ static inline struct port *port_of(struct ipc_object *object)
     return (struct port *)object; /* the object is the port's first member */
 }
 
-/* A new open port of `owned_pid`'s, with one reference (the caller's) and
- * no capability yet. depth 0: IPC_PORT_DEPTH_DEFAULT. */
-int port_create(uint32_t depth, uint32_t owner_pid, struct port **port);
+/* A new open port of `owner_pid`'s, with one reference (the caller's) and
+ * no capability yet. depth 0: IPC_PORT_DEPTH_DEFAULT. Charged one port to
+ * `account` (and the system's totals) until it is released: -IPC_ERR_QUOTA
+ * beyond either limit. A NULL account charges nothing (a POSIX queue's
+ * port, which FP_MQ_OPEN_MAX bounds). */
+int port_create(uint32_t depth, uint32_t owner_pid, struct ipc_quota_account *account, struct port **port);
 
 /* New limits and filter; senders waiting for room look again. */
 int port_configure(struct port *port, const struct ipc_port_config *config);

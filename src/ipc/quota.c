@@ -1,6 +1,6 @@
 /*
- * quota.c - per-process and system-wide limits on channels, regions and
- * pinned bytes (see quota.h for the rules).
+ * quota.c - per-process and system-wide limits on channels, regions,
+ * pinned bytes and ports (see quota.h for the rules).
  *
  * Layer: native IPC (pure, host unit-tested).
  */
@@ -8,17 +8,26 @@
 #include "uapi/freeport/ipc.h"
 
 struct ipc_quota_totals ipc_quota_system = {
-    .limit = {IPC_QUOTA_CHANNELS_TOTAL, IPC_QUOTA_REGIONS_TOTAL, IPC_QUOTA_BYTES_TOTAL},
+    .limit = {.channels = IPC_QUOTA_CHANNELS_TOTAL,
+              .regions = IPC_QUOTA_REGIONS_TOTAL,
+              .bytes = IPC_QUOTA_BYTES_TOTAL,
+              .ports = IPC_QUOTA_PORTS_TOTAL},
 };
 
 static struct ipc_quota_usage usage_plus(struct ipc_quota_usage a, struct ipc_quota_usage b)
 {
-    return (struct ipc_quota_usage){a.channels + b.channels, a.regions + b.regions, a.bytes + b.bytes};
+    return (struct ipc_quota_usage){.channels = a.channels + b.channels,
+                                    .regions = a.regions + b.regions,
+                                    .bytes = a.bytes + b.bytes,
+                                    .ports = a.ports + b.ports};
 }
 
 static struct ipc_quota_usage usage_minus(struct ipc_quota_usage a, struct ipc_quota_usage b)
 {
-    return (struct ipc_quota_usage){a.channels - b.channels, a.regions - b.regions, a.bytes - b.bytes};
+    return (struct ipc_quota_usage){.channels = a.channels - b.channels,
+                                    .regions = a.regions - b.regions,
+                                    .bytes = a.bytes - b.bytes,
+                                    .ports = a.ports - b.ports};
 }
 
 /* used + amount within limit, without overflowing on an absurd amount. */
@@ -26,12 +35,13 @@ static bool usage_fits(struct ipc_quota_usage used, struct ipc_quota_usage amoun
                        struct ipc_quota_usage limit)
 {
     return amount.channels <= limit.channels - used.channels &&
-           amount.regions <= limit.regions - used.regions && amount.bytes <= limit.bytes - used.bytes;
+           amount.regions <= limit.regions - used.regions && amount.bytes <= limit.bytes - used.bytes &&
+           amount.ports <= limit.ports - used.ports;
 }
 
 void ipc_quota_account_init(struct ipc_quota_account *account, struct ipc_quota_usage limit)
 {
-    account->used = (struct ipc_quota_usage){0, 0, 0};
+    account->used = (struct ipc_quota_usage){0};
     account->limit = limit;
     account->refusals = 0;
     list_init(&account->charges);
@@ -43,7 +53,7 @@ void ipc_quota_account_close(struct ipc_quota_account *account)
 
     while ((link = list_pop_front(&account->charges)) != NULL)
         list_entry(link, struct ipc_quota_charge, link)->account = NULL;
-    account->used = (struct ipc_quota_usage){0, 0, 0};
+    account->used = (struct ipc_quota_usage){0};
 }
 
 int ipc_quota_charge(struct ipc_quota_totals *totals, struct ipc_quota_account *account,
@@ -71,5 +81,5 @@ void ipc_quota_uncharge(struct ipc_quota_totals *totals, struct ipc_quota_charge
         charge->account = NULL;
     }
     totals->used = usage_minus(totals->used, charge->amount);
-    charge->amount = (struct ipc_quota_usage){0, 0, 0};
+    charge->amount = (struct ipc_quota_usage){0};
 }

@@ -1,6 +1,6 @@
 /*
  * quota.h - limits on what IPC objects a process may create: channels,
- * shared-memory regions, and the bytes of memory both pin.
+ * shared-memory regions, the bytes of memory both pin, and ports.
  *
  * Layer: native IPC (pure: host unit-tested by tests/unit/test_quota.c).
  * Each process has an account; the system has one set of totals. Creating
@@ -27,6 +27,7 @@ struct ipc_quota_usage {
     uint64_t channels;
     uint64_t regions;
     uint64_t bytes; /* frames pinned: shared memory and channel rings */
+    uint64_t ports;
 };
 
 struct ipc_quota_account {

@@ -64,8 +64,8 @@ int shm_create(struct ipc_process *creator, uint64_t size, struct shm_region **o
     /* Whole pages; a size beyond every limit is charged as it is (and
      * refused), so the rounding cannot overflow. */
     region->size = size > IPC_QUOTA_BYTES_TOTAL ? size : PAGE_ROUND_UP(size);
-    error = ipc_quota_charge(&ipc_quota_system, &creator->quota, (struct ipc_quota_usage){0, 1, region->size},
-                             &region->charge);
+    error = ipc_quota_charge(&ipc_quota_system, &creator->quota,
+                             (struct ipc_quota_usage){.regions = 1, .bytes = region->size}, &region->charge);
     if (error) {
         kfree(region);
         return error;

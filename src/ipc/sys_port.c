@@ -43,7 +43,7 @@ long sys_port_create(uint32_t depth, uint64_t *user_token)
 
     if (!self)
         return -IPC_ERR_NO_MEMORY;
-    error = port_create(depth, (uint32_t)self->process->pid, &port);
+    error = port_create(depth, (uint32_t)self->process->pid, &self->quota, &port);
     if (error)
         return error;
     return ipc_hand_out(self, &port->object, PORT_CREATOR_RIGHTS, user_token, NULL);

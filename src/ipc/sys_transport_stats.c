@@ -41,6 +41,7 @@ long sys_ipc_transport_stats(struct ipc_transport_stats *user_stats)
     stats.own_channels = self->quota.used.channels;
     stats.own_regions = self->quota.used.regions;
     stats.own_bytes = self->quota.used.bytes;
+    stats.own_ports = self->quota.used.ports;
     stats.own_quota_refusals = self->quota.refusals;
     return ipc_copy_out(user_stats, &stats, sizeof(stats));
 }

@@ -5,6 +5,9 @@
  * Layer: POSIX. A message's way in and out is the port's (sys_mq.c calls
  * port_send_args and port_receive); this file only makes, names, opens
  * and frees queues, answers poll for their files, and fires mq_notify.
+ * A queue's port is the kernel's, named and outliving its opener, so it is
+ * not charged to the opener's port quota (IPC_QUOTA_PORTS_PER_PROCESS):
+ * FP_MQ_OPEN_MAX bounds queues system-wide, and one process may make them all.
  */
 #include "posix/mq.h"
 #include "errno.h"
@@ -69,7 +72,7 @@ int mq_create(const char *name, int64_t maxmsg, int64_t msgsize, uint32_t mode, 
     if (slot == FP_MQ_OPEN_MAX)
         return -ENOSPC;
     if ((queue = kzalloc(sizeof(*queue))) == NULL || (queue->vnode = kmalloc(sizeof(struct vnode))) == NULL ||
-        port_create((uint32_t)maxmsg, process ? (uint32_t)process->pid : 0, &queue->port) < 0) {
+        port_create((uint32_t)maxmsg, process ? (uint32_t)process->pid : 0, NULL, &queue->port) < 0) {
         if (queue)
             kfree(queue->vnode);
         kfree(queue);

@@ -3,10 +3,11 @@
  * operation's success path and every error path a single process can
  * reach (bad, stale and forged tokens, missing rights, full and empty
  * queues, timeouts, oversize messages, filters and rate limits, the
- * capability quota, bad pointers), the trace ring, and the IPC totals back
+ * capability and port quotas, bad pointers), the trace ring, and the IPC totals back
  * to where they were at the end.
  */
 #include "ipc_check.h"
+#include <freeport/broadcast.h>
 
 #define ALL_PORT_RIGHTS (IPC_RIGHT_SEND | IPC_RIGHT_RECEIVE | IPC_RIGHT_GRANT | IPC_RIGHT_REVOKE)
 
@@ -252,11 +253,12 @@ static void check_capabilities_in_messages(void)
     cap_close(mailbox);
 }
 
-/* Fill the capability table: creating fails with QUOTA, and a message
- * carrying a capability waits until there is room for it. */
+/* Fill the capability table (with copies: the port quota is smaller than
+ * the table): taking a slot fails with QUOTA, and a message carrying a
+ * capability waits until there is room for it. */
 static void check_quota(void)
 {
-    static uint64_t ports[1024];
+    static uint64_t copies[1024];
     uint64_t mailbox = new_port(0), service = new_port(0), extra;
     struct ipc_send_args args = port_message(0, NULL, 0);
     struct ipc_msg_header header;
@@ -265,25 +267,59 @@ static void check_quota(void)
 
     args.header.cap_count = 1;
     cap_derive(service, IPC_RIGHT_SEND | IPC_RIGHT_GRANT, &args.header.caps[0]);
-    while (made < 1024 && (result = port_create(1, &ports[made])) == 0)
+    while (made < 1024 && (result = cap_derive(mailbox, IPC_RIGHT_SEND, &copies[made])) == 0)
         made++;
     ipc_stats_process(getpid(), &stats);
     CHECK(result == -IPC_ERR_QUOTA && stats.capabilities == stats.capacity,
-          "port_create fails with QUOTA once all %u slots are used", stats.capacity);
-    CHECK(cap_derive(mailbox, IPC_RIGHT_SEND, &extra) == -IPC_ERR_QUOTA, "so does cap_derive");
+          "cap_derive fails with QUOTA once all %u slots are used", stats.capacity);
+    CHECK(port_create(1, &extra) == -IPC_ERR_QUOTA, "so does port_create");
     CHECK(port_send(mailbox, &args) == 0, "a message carrying a capability is still accepted");
     CHECK(receive_bytes(mailbox, &header, NULL, 0, IPC_TIMEOUT_NONE) == -IPC_ERR_QUOTA &&
               header.cap_count == 1 && header.caps[0] == 0,
           "but receiving it fails with QUOTA, the header announcing one capability");
-    cap_close(ports[--made]);
+    cap_close(copies[--made]);
     CHECK(receive_bytes(mailbox, &header, NULL, 0, IPC_TIMEOUT_NONE) == 0 && header.caps[0] != 0,
           "it stayed queued: with a slot free it arrives, capability and all");
     cap_close(header.caps[0]);
     while (made > 0)
-        cap_close(ports[--made]);
+        cap_close(copies[--made]);
     cap_close(args.header.caps[0]);
     cap_close(service);
     cap_close(mailbox);
+}
+
+/* Ports per process: the ones it holds count, creating one more than
+ * IPC_QUOTA_PORTS_PER_PROCESS fails with QUOTA (counted), and a port's
+ * charge comes back when its last capability goes. */
+static void check_port_quota(void)
+{
+    static uint64_t ports[IPC_QUOTA_PORTS_PER_PROCESS + 1];
+    struct ipc_baseline baseline = ipc_baseline_take();
+    struct ipc_transport_stats before, full, after;
+    uint64_t kept = new_port(0), held, again;
+    int made = 0, result = 0;
+
+    ipc_transport_stats(&before);
+    held = before.own_ports;
+    while (made <= IPC_QUOTA_PORTS_PER_PROCESS && (result = port_create(0, &ports[made])) == 0)
+        made++;
+    ipc_transport_stats(&full);
+    CHECK(result == -IPC_ERR_QUOTA && held + (uint64_t)made == IPC_QUOTA_PORTS_PER_PROCESS,
+          "port_create fails with QUOTA after %d new ports and %llu held (limit %d)", made,
+          (unsigned long long)held, IPC_QUOTA_PORTS_PER_PROCESS);
+    CHECK(full.own_ports == IPC_QUOTA_PORTS_PER_PROCESS &&
+              full.own_quota_refusals == before.own_quota_refusals + 1 &&
+              full.quota_refusals == before.quota_refusals + 1,
+          "the process holds %llu ports; the refusal is counted for it and the system",
+          (unsigned long long)full.own_ports);
+    while (made > 0)
+        cap_close(ports[--made]);
+    ipc_transport_stats(&after);
+    CHECK(after.own_ports == held, "closing them gives the charge back (%llu ports)",
+          (unsigned long long)after.own_ports);
+    CHECK(port_create(0, &again) == 0 && cap_close(again) == 0, "and a port can be created again");
+    cap_close(kept);
+    check_baseline(&baseline, "after the port quota");
 }
 
 static void check_revoke(void)
@@ -390,6 +426,7 @@ int main(void)
     check_bad_pointers();
     check_capabilities_in_messages();
     check_quota();
+    check_port_quota();
     check_revoke();
     check_names();
     check_trace();

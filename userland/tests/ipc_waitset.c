@@ -77,10 +77,13 @@ static void errors_and_rights(void)
           "READABLE needs RECEIVE, WRITABLE needs SEND");
     CHECK(waitset_remove(set, send_only) == 0 && waitset_remove(set, send_only) == -IPC_ERR_INVALID_ARGUMENT,
           "an entry is removed once");
-    for (uint64_t cookie = 0; cookie < IPC_WAITSET_MAX_ENTRIES; cookie++) {
-        uint64_t extra;
-        port_create(1, &extra);
-        waitset_add(set, extra, IPC_EVENT_READABLE, cookie);
+    /* Distinct objects to fill it: channel ends, two a channel (a process
+     * may not hold IPC_WAITSET_MAX_ENTRIES ports of its own). */
+    for (uint64_t cookie = 0; cookie < IPC_WAITSET_MAX_ENTRIES; cookie += 2) {
+        uint64_t ends[2];
+        channel_create(4096, ends);
+        waitset_add(set, ends[0], IPC_EVENT_READABLE, cookie);
+        waitset_add(set, ends[1], IPC_EVENT_READABLE, cookie + 1);
     }
     CHECK(waitset_add(set, port, IPC_EVENT_READABLE, 99) == -IPC_ERR_QUOTA, "a set holds at most %d entries",
           IPC_WAITSET_MAX_ENTRIES);

@@ -288,14 +288,18 @@ _Static_assert(sizeof(struct ipc_ring_control) == 3 * IPC_RING_CACHE_LINE, "ipc_
  */
 
 /* Quotas: what one process may create, and the whole system. Bytes are
- * the frames pinned by its shared-memory regions and channel rings.
+ * the frames pinned by its shared-memory regions and channel rings; ports
+ * are those port_create made (a POSIX message queue's port is bounded by
+ * FP_MQ_OPEN_MAX instead).
  * Beyond a limit a call fails with IPC_ERR_QUOTA, counted. */
 #define IPC_QUOTA_CHANNELS_PER_PROCESS 32
 #define IPC_QUOTA_REGIONS_PER_PROCESS  32
 #define IPC_QUOTA_BYTES_PER_PROCESS    (32u << 20)
+#define IPC_QUOTA_PORTS_PER_PROCESS    64
 #define IPC_QUOTA_CHANNELS_TOTAL       256
 #define IPC_QUOTA_REGIONS_TOTAL        256
 #define IPC_QUOTA_BYTES_TOTAL          (64u << 20)
+#define IPC_QUOTA_PORTS_TOTAL          512
 
 /* A channel's rings: each data area a power of two, whole pages. */
 #define IPC_CHANNEL_MIN_CAPACITY 4096
@@ -383,8 +387,9 @@ struct ipc_transport_stats {
     uint64_t system_events, system_events_lost; /* lost: the kernel's queue was full */
     /* The calling process: */
     uint64_t own_channels, own_regions, own_bytes, own_quota_refusals;
+    uint64_t own_ports; /* ports it created that still exist */
 };
-_Static_assert(sizeof(struct ipc_transport_stats) == 160, "ipc_transport_stats layout is ABI");
+_Static_assert(sizeof(struct ipc_transport_stats) == 168, "ipc_transport_stats layout is ABI");
 
 /* Trace events (read out of the kernel's IPC trace ring). */
 enum ipc_trace_op {
