@@ -14,6 +14,7 @@
 #define MB1_FLAG_MODULES    (1u << 3)
 #define MB1_FLAG_MMAP       (1u << 6)
 #define MB1_FLAG_LOADER     (1u << 9)
+#define MB1_MMAP_MAX        (64u << 10) /* memory map bytes read at most: thousands of entries */
 
 struct mb1_info {
     uint32_t flags, mem_lower, mem_upper, boot_device, cmdline;
@@ -120,12 +121,15 @@ static int parse_multiboot1(const struct mb1_info *info, bootinfo_map_fn map, st
                        modules[i].cmdline ? map(modules[i].cmdline) : NULL, 64);
     }
     if (info->flags & MB1_FLAG_MMAP) {
-        const uint8_t *at = map(info->mmap_addr), *end = at + info->mmap_length;
-        while (at + sizeof(struct mb1_mmap_entry) <= end) {
-            const struct mb1_mmap_entry *entry = (const void *)at;
+        const uint8_t *entries = map(info->mmap_addr);
+        uint32_t length = info->mmap_length < MB1_MMAP_MAX ? info->mmap_length : MB1_MMAP_MAX;
+        for (uint32_t at = 0; length - at >= sizeof(struct mb1_mmap_entry);) {
+            const struct mb1_mmap_entry *entry = (const void *)(entries + at);
             if (entry->size < 20)
                 return -1;
             add_region(out, entry->base, entry->length, entry->type);
+            if (entry->size > length - at - sizeof(entry->size))
+                break; /* the next entry would start past the end */
             at += entry->size + sizeof(entry->size);
         }
     }
@@ -154,8 +158,8 @@ static void parse_multiboot2_tag(const struct mb2_tag *tag, struct boot_info *ou
     case MB2_TAG_MMAP: {
         const struct mb2_mmap *mmap = (const void *)tag;
         if (tag->size < sizeof(*mmap) || mmap->entry_size < sizeof(struct mb2_mmap_entry) ||
-            mmap->entry_size > tag->size)
-            break;
+            mmap->entry_size > tag->size || mmap->entry_size % 8)
+            break; /* the specification's entries are 8-byte multiples: others would be misaligned */
         for (uint32_t at = sizeof(*mmap); at <= tag->size - mmap->entry_size; at += mmap->entry_size) {
             const struct mb2_mmap_entry *entry = (const void *)((const char *)tag + at);
             add_region(out, entry->base, entry->length, entry->type);

@@ -13,7 +13,7 @@
 #include "selftest.h"
 
 static uint64_t fail_one_in; /* 0: off */
-static unsigned fail_sites;   /* enum fault_site mask */
+static unsigned fail_sites;  /* enum fault_site mask */
 static uint64_t generator;   /* splitmix64 state */
 static uint64_t injected;
 static bool (*scope)(void);

@@ -8,16 +8,19 @@
  * other fault is the program's error: it gets the matching signal, forced
  * through (a blocked or ignored SIGSEGV would fault again forever), and,
  * if that will kill it, one line on the console saying why. A page that
- * cannot be made for want of memory kills the process (SIGKILL).
+ * cannot be made for want of memory kills a process (SIGKILL): the one
+ * holding the most memory when none is left (out_of_memory says why).
  *
  * Invariants: runs with interrupts off on the thread's kernel stack; never
  * panics, whatever the program did.
  */
 #include "proc/process.h"
+#include "proc/scheduler.h"
 #include "proc/signal.h"
 #include "proc/user_memory.h"
 #include "arch/context.h"
 #include "errno.h"
+#include "mm/frame.h"
 #include "printk.h"
 
 /* 0 (resolved), -EFAULT (the program's error) or -ENOMEM. */
@@ -54,12 +57,39 @@ static void report(const struct process *process, const struct user_fault *fault
         printk("pid %d (%s): %s (rip 0x%lx)\n", process->pid, process->name, what, rip);
 }
 
-/* No frame left for a page the program may use: it cannot go on. */
+/* The live process holding the most pages, init spared (its end is the
+ * machine's); `fallback` if there is none. */
+static struct process *largest_process(struct process *fallback)
+{
+    struct process *largest = fallback;
+
+    for (unsigned index = 0; index < PROCESS_MAX; index++) {
+        struct process *candidate = process_at(index);
+        if (candidate && candidate->memory && candidate->pid != PROCESS_INIT_PID &&
+            candidate->memory->resident_pages > largest->memory->resident_pages)
+            largest = candidate;
+    }
+    return largest;
+}
+
+/* No frame for a page the program may use. With frames still free, the
+ * failure was this process's alone (an allocation failed on purpose,
+ * mm/fault_inject.h): it cannot go on. With none left, the process holding
+ * the most memory is killed instead - a program that filled memory (the
+ * kernel reading a huge untouched buffer for it makes every page) must not
+ * get an innocent one killed at its next page fault - and this one lets the
+ * victim run and exit, then retries its page. */
 static void out_of_memory(struct process *process, const struct user_fault *fault, struct trap_frame *frame)
 {
-    printk("pid %d (%s): out of memory at 0x%lx (rip 0x%lx): killed\n", process->pid, process->name,
-           (unsigned long)fault->address, (unsigned long)user_frame_instruction_pointer(frame));
-    signal_send(process, FP_SIGKILL);
+    struct process *victim = frame_stats().free ? process : largest_process(process);
+
+    printk("pid %d (%s): out of memory at 0x%lx (rip 0x%lx): pid %d (%s), with %lu pages, killed\n",
+           process->pid, process->name, (unsigned long)fault->address,
+           (unsigned long)user_frame_instruction_pointer(frame), victim->pid, victim->name,
+           (unsigned long)victim->memory->resident_pages);
+    signal_send(victim, FP_SIGKILL);
+    if (victim != process)
+        scheduler_yield();
 }
 
 void user_fault_handle(struct trap_frame *frame, const struct user_fault *fault)

@@ -295,6 +295,33 @@ static void test_mb1_memory_map_wider_entries(void **state)
     assert_region(&out, 1, 0x5000, 0x3000, 3);
 }
 
+/* A memory map length of 4 GiB is not trusted: at most 64 KiB of map is
+ * read (bootinfo.c's MB1_MMAP_MAX), here a block of exactly that size, and
+ * an entry whose `size` jumps past the end stops the walk. (Found by
+ * tests/fuzz/fuzz_bootinfo.c: the walk ran off into unmapped memory.) */
+static void test_mb1_memory_map_huge_length(void **state)
+{
+    enum { MAP_BYTES = 64 << 10 };
+    uint8_t *map = calloc(1, MAP_BYTES);
+    struct mb1_mmap_entry jump = { 0xfffffff0u, 0x1000, 0x2000, 1 };
+    struct mb1_info info = { .flags = MB1_MMAP, .mmap_length = 0xffffffffu };
+    struct boot_info out;
+    (void)state;
+
+    assert_non_null(map);
+    for (size_t at = 0; at + sizeof(jump) <= MAP_BYTES; at += sizeof(jump))
+        memcpy(map + at, &(struct mb1_mmap_entry){ 20, at * 0x1000, 0x1000, 1 }, sizeof(jump));
+    info.mmap_addr = place(map, MAP_BYTES);
+    free(map);
+    assert_int_equal(parse(MULTIBOOT1_LOADER_MAGIC, place_mb1(&info), &out), 0);
+    assert_int_equal(out.region_count, BOOTINFO_REGIONS_MAX);
+
+    info.mmap_addr = place(&jump, sizeof(jump));
+    assert_int_equal(parse(MULTIBOOT1_LOADER_MAGIC, place_mb1(&info), &out), 0);
+    assert_int_equal(out.region_count, 1);
+    assert_region(&out, 0, 0x1000, 0x2000, 1);
+}
+
 /* A map whose length ends inside an entry: the partial entry is not read. */
 static void test_mb1_memory_map_truncated_entry(void **state)
 {
@@ -598,6 +625,22 @@ static void test_mb2_memory_map_wider_entries(void **state)
     assert_region(&out, 1, 0x8000, 0x1000, 4);
 }
 
+/* Entry sizes that are not a multiple of 8 (the specification's promise)
+ * would put entries at misaligned addresses: the tag is ignored. (Found by
+ * tests/fuzz/fuzz_bootinfo.c under UBSan.) */
+static void test_mb2_memory_map_unaligned_entries_ignored(void **state)
+{
+    const struct mb2_mmap_entry entries[] = { { 0x1000, 0x2000, 1, 0 }, { 0x8000, 0x1000, 1, 0 } };
+    struct boot_info out;
+    (void)state;
+
+    mb2_start(&builder, 0);
+    mb2_mmap(&builder, 28, entries, 2);
+    mb2_end(&builder);
+    assert_int_equal(parse(MULTIBOOT2_LOADER_MAGIC, mb2_place(&builder), &out), 0);
+    assert_int_equal(out.region_count, 0);
+}
+
 /* Entries narrower than the specification's 24 bytes are not trusted. */
 static void test_mb2_memory_map_narrow_entries_ignored(void **state)
 {
@@ -851,6 +894,7 @@ int main(void)
         TEST(test_mb1_too_many_modules),
         TEST(test_mb1_memory_map),
         TEST(test_mb1_memory_map_wider_entries),
+        TEST(test_mb1_memory_map_huge_length),
         TEST(test_mb1_memory_map_truncated_entry),
         TEST(test_mb1_memory_map_short_entry),
         TEST(test_mb1_too_many_regions),
@@ -862,6 +906,7 @@ int main(void)
         TEST(test_mb2_too_many_modules),
         TEST(test_mb2_memory_map),
         TEST(test_mb2_memory_map_wider_entries),
+        TEST(test_mb2_memory_map_unaligned_entries_ignored),
         TEST(test_mb2_memory_map_narrow_entries_ignored),
         TEST(test_mb2_too_many_regions),
         TEST(test_mb2_unknown_tags_skipped),

@@ -6,7 +6,9 @@
  * operation check_invariants() re-derives what buddy.h promises from the
  * descriptor array alone; the random test also keeps its own model of which
  * pages are allocated and checks the allocator never hands out a page twice
- * or one it was never given.
+ * or one it was never given. buddy_check(), the kernel's own version of
+ * that check (SYS_kcheck), must agree every time, and must notice each
+ * kind of corruption planted by test_check_finds_corruption.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -56,6 +58,8 @@ static void check_invariants(const struct buddy *b)
         assert_int_equal(blocks, b->free_blocks[order]);
     }
     assert_int_equal(free_pages, b->free_pages);
+    size_t where;
+    assert_int_equal(buddy_check(b, &where), BUDDY_OK);
 }
 
 /* cmocka setup: every test starts from an allocator with all pages reserved. */
@@ -249,11 +253,55 @@ static void test_limit_keeps_blocks_low(void **state)
 static void test_error_strings(void **state)
 {
     (void)state;
-    for (int error = BUDDY_OK; error <= BUDDY_ERROR_OVERLAP; error++)
+    for (int error = BUDDY_OK; error <= BUDDY_ERROR_BAD_COUNT; error++)
         assert_non_null(buddy_error_string(error));
     assert_string_equal(buddy_error_string(BUDDY_ERROR_DOUBLE_FREE), "double free: block is already free");
     assert_string_equal(buddy_error_string(-1), "unknown error");
     assert_string_equal(buddy_error_string(99), "unknown error");
+}
+
+/* Plant one corruption at a time in a working allocator; buddy_check()
+ * must name it and the page it is at. */
+static void expect_check_error(int error, size_t page)
+{
+    size_t where = SIZE_MAX;
+
+    assert_int_equal(buddy_check(&buddy, &where), error);
+    assert_int_equal(where, page);
+}
+
+static void test_check_finds_corruption(void **state)
+{
+    size_t block, where;
+    struct buddy_page saved;
+
+    (void)state;
+    add(0, 1024);
+    block = alloc_ok(2);    /* pages 0-3 allocated; free blocks at 4, 8, 16, ... 512 */
+
+    buddy.pages[1].state = BUDDY_FREE;                  /* a tail page claims to head a block */
+    expect_check_error(BUDDY_ERROR_BAD_BLOCK, 0);
+    buddy.pages[1].state = BUDDY_TAIL;
+
+    saved = buddy.pages[8];                             /* a listed block no longer free */
+    buddy.pages[8].state = BUDDY_ALLOCATED;
+    expect_check_error(BUDDY_ERROR_BAD_LIST, 8);
+    buddy.pages[8] = saved;
+
+    buddy.pages[16].next = 16;                          /* a list looping on itself */
+    assert_int_equal(buddy_check(&buddy, &where), BUDDY_ERROR_BAD_LIST);
+    buddy.pages[16].next = BUDDY_NONE;
+
+    buddy.free_pages++;                                 /* a counter out of step */
+    expect_check_error(BUDDY_ERROR_BAD_COUNT, 0);
+    buddy.free_pages--;
+
+    buddy.pages[block].state = BUDDY_FREE;              /* a block freed behind the lists' back */
+    buddy.pages[block].order = 2;
+    expect_check_error(BUDDY_ERROR_UNMERGED, 0);
+    buddy.pages[block].state = BUDDY_ALLOCATED;
+
+    free_ok(block, 2);
 }
 
 /* xorshift64: a fixed sequence, so a failure repeats. */
@@ -337,6 +385,7 @@ int main(void)
         cmocka_unit_test_setup(test_is_allocated, fresh_buddy),
         cmocka_unit_test_setup(test_limit_keeps_blocks_low, fresh_buddy),
         cmocka_unit_test_setup(test_error_strings, fresh_buddy),
+        cmocka_unit_test_setup(test_check_finds_corruption, fresh_buddy),
         cmocka_unit_test_setup(test_random_against_model, fresh_buddy),
     };
 
