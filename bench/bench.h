@@ -78,14 +78,31 @@ int ipc_port_call_run(void *state);
 int ipc_message_oneway_run(void *state);
 int ipc_port_teardown(void *state);
 
-/* posix.c: pipe_roundtrip, fifo_roundtrip, unix_stream_roundtrip, pipe_stream
- * (one run and teardown) */
+/* logd_freeport.c (Freeport only): logd_record */
+int logd_bench_setup(size_t size, void **state);
+int logd_bench_record_run(void *state);
+int logd_bench_teardown(void *state);
+
+/* posix.c: pipe_roundtrip, fifo_roundtrip, unix_stream_roundtrip,
+ * unix_dgram_roundtrip, pipe_stream, unix_stream_stream (one run and teardown) */
 int posix_pipe_setup(size_t size, void **state);
 int posix_fifo_setup(size_t size, void **state);
 int posix_unix_stream_setup(size_t size, void **state);
+int posix_unix_dgram_setup(size_t size, void **state);
 int posix_pipe_stream_setup(size_t size, void **state);
+int posix_unix_stream_stream_setup(size_t size, void **state);
 int posix_pipe_roundtrip_run(void *state);
 int posix_pipe_teardown(void *state);
+
+/* mq.c: mq_roundtrip */
+int posix_mq_setup(size_t size, void **state);
+int posix_mq_roundtrip_run(void *state);
+int posix_mq_teardown(void *state);
+
+/* console_freeport.c (Freeport only): console_write through csrss */
+int console_write_setup(size_t size, void **state);
+int console_write_run(void *state);
+int console_write_teardown(void *state);
 
 /* futex_linux.c (Linux only) */
 int futex_pingpong_setup(size_t size, void **state);

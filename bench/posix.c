@@ -1,18 +1,20 @@
 /*
  * bench/posix.c - workloads of POSIX IPC between two processes, the same
- * code on Freeport and Linux: pipe, FIFO and Unix stream socket round
- * trips (Linux's classic baseline for a message round trip) and pipe
- * throughput.
+ * code on Freeport and Linux: pipe, FIFO, Unix stream and Unix datagram
+ * socket round trips (Linux's classic baseline for a message round trip),
+ * and pipe and Unix stream throughput. (Message queues: mq.c.)
  *
  * Layer: user program (see bench.h). Setup makes two channels, parent to
  * child and back (two pipes, two FIFOs opened by the parent before the
- * fork, or two socketpairs, each used one way), and a child that loops: read `size` bytes, answer `reply` bytes.
+ * fork, or two socketpairs, each used one way; a datagram pair carries
+ * each `size`-byte write as one datagram, which one read takes whole),
+ * and a child that loops: read `size` bytes, answer `reply` bytes.
  * One operation: the parent writes `size` bytes (in writes of at most
  * STREAM_WRITE_MAX) and reads the answer.
- *   pipe_roundtrip, fifo_roundtrip, unix_stream_roundtrip
- *                                   answer `size` bytes back: two context
- *                                   switches and four copies, like port_call
- *   pipe_stream                     answer one byte: `size` bytes one way,
+ *   pipe_roundtrip, fifo_roundtrip, answer `size` bytes back: two context
+ *   unix_stream_roundtrip,          switches and four copies, like port_call
+ *   unix_dgram_roundtrip
+ *   pipe_stream, unix_stream_stream answer one byte: `size` bytes one way,
  *                                   for throughput (64 KiB writes)
  */
 #include <fcntl.h>
@@ -93,7 +95,7 @@ static int open_fifo(const char *path, int fds[2])
     return 0;
 }
 
-enum channel { CHANNEL_PIPE, CHANNEL_FIFO, CHANNEL_SOCKET };
+enum channel { CHANNEL_PIPE, CHANNEL_FIFO, CHANNEL_SOCKET, CHANNEL_DATAGRAM };
 
 /* One way from fds[1] to fds[0]. */
 static int open_channel(enum channel kind, const char *path, int fds[2])
@@ -101,6 +103,7 @@ static int open_channel(enum channel kind, const char *path, int fds[2])
     switch (kind) {
     case CHANNEL_FIFO: return open_fifo(path, fds);
     case CHANNEL_SOCKET: return socketpair(AF_UNIX, SOCK_STREAM, 0, fds);
+    case CHANNEL_DATAGRAM: return socketpair(AF_UNIX, SOCK_DGRAM, 0, fds);
     default: return pipe(fds);
     }
 }
@@ -161,9 +164,19 @@ int posix_unix_stream_setup(size_t size, void **state)
     return peer_setup(size, size, CHANNEL_SOCKET, state);
 }
 
+int posix_unix_dgram_setup(size_t size, void **state)
+{
+    return peer_setup(size, size, CHANNEL_DATAGRAM, state);
+}
+
 int posix_pipe_stream_setup(size_t size, void **state)
 {
     return peer_setup(size, 1, CHANNEL_PIPE, state);
+}
+
+int posix_unix_stream_stream_setup(size_t size, void **state)
+{
+    return peer_setup(size, 1, CHANNEL_SOCKET, state);
 }
 
 int posix_pipe_roundtrip_run(void *state)
@@ -180,7 +193,12 @@ int posix_pipe_teardown(void *state)
     struct pipe_peer *peer = state;
     int status, result = 0;
 
-    close(peer->to_child); /* the child reads end of file and exits */
+    /* The child's read returns 0 and it exits: for a stream at the close;
+     * for a datagram pair at this empty datagram (closing a datagram
+     * socket does not end its peer's reads, on either system). */
+    if (write(peer->to_child, peer->buffer, 0) < 0)
+        result = -1;
+    close(peer->to_child);
     close(peer->from_child);
     if (peer->child > 0 &&
         (waitpid(peer->child, &status, 0) != peer->child || !WIFEXITED(status) || WEXITSTATUS(status) != 0))

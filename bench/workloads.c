@@ -25,13 +25,20 @@ const struct workload workloads[] = {
     {"fifo_roundtrip", {8, 64, 512, 4096}, 10000, 1, posix_fifo_setup, posix_pipe_roundtrip_run, posix_pipe_teardown},
     {"unix_stream_roundtrip", {8, 64, 512, 4096}, 10000, 1, posix_unix_stream_setup, posix_pipe_roundtrip_run,
      posix_pipe_teardown},
+    {"unix_dgram_roundtrip", {8, 64, 512, 4096}, 10000, 1, posix_unix_dgram_setup, posix_pipe_roundtrip_run,
+     posix_pipe_teardown},
     {"pipe_stream", {4096, 65536, 1048576}, 1000, 1, posix_pipe_stream_setup, posix_pipe_roundtrip_run,
      posix_pipe_teardown},
+    {"unix_stream_stream", {4096, 65536, 1048576}, 1000, 1, posix_unix_stream_stream_setup,
+     posix_pipe_roundtrip_run, posix_pipe_teardown},
+    {"mq_roundtrip", {8, 64, 512, 4096}, 10000, 1, posix_mq_setup, posix_mq_roundtrip_run, posix_mq_teardown},
 #ifdef __freeport__
     {"channel_pingpong", {8, 64, 512, 4096}, 10000, 1, channel_pingpong_setup, channel_pingpong_run,
      channel_pingpong_teardown},
     {"port_call", {8, 64, 512, 4096}, 10000, 1, ipc_port_setup, ipc_port_call_run, ipc_port_teardown},
     {"message_oneway", {8, 64, 512, 4096}, 10000, 8, ipc_port_setup, ipc_message_oneway_run, ipc_port_teardown},
+    {"console_write", {65536, 1048576}, 20, 1, console_write_setup, console_write_run, console_write_teardown},
+    {"logd_record", {16, 128, 400}, 100, 512, logd_bench_setup, logd_bench_record_run, logd_bench_teardown},
 #endif
 #ifdef __linux__
     {"futex_pingpong", {8, 64, 512, 4096}, 10000, 1, futex_pingpong_setup, futex_pingpong_run, futex_pingpong_teardown},

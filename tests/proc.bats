@@ -106,3 +106,20 @@ GDB
     assert_line --regexp '^#[0-9]+ +0x[0-9a-f]+ in main \(.*\) at userland/bin/echo\.c:[0-9]+$'
     assert_line 'Value returned is $1 = 21'
 }
+
+@test "process groups and sessions: setpgid, setsid, kill and waitpid on groups, stop and continue, orphaned groups" {
+    guest_test proc_pgrp
+    assert_all_passed
+}
+
+@test "init takes only the signals it handles: kill -9 1, SIGSTOP and a group SIGINT leave it running; kill refuses an empty pid" {
+    local script='kill -9 1; echo "kill -9 1: $?"; kill -STOP 1; kill -INT 1; echo "init: $?"'
+    script+="; kill -9 ''"'; echo "empty: $?"; kill -9 x1; echo "garbage: $?"'
+    guest -- /bin/sh -c "$script"
+    assert_success
+    assert_line 'kill -9 1: 0'
+    assert_line 'init: 0'
+    assert_line "kill: '': not a process id"
+    assert_line 'empty: 1'
+    assert_line 'garbage: 1'
+}

@@ -4,9 +4,12 @@
 # expansion, redirection and file handling can be tested here, without the
 # kernel. (On Freeport they run the same code over newlib and libfreeport.)
 #
-# setup_file compiles userland/lib and userland/bin (each NAME.c, and each
-# directory NAME/ of sources, e.g. sh/) into one directory, put first in
-# PATH, so "echo" or "cat" in a test is Freeport's.
+# setup_file compiles the portable part of userland/lib and the portable
+# programs of userland/bin (the shell, from its directory sh/, and the
+# POSIX tools) into one directory, put first in PATH, so "echo" or "cat" in
+# a test is Freeport's. The services and IPC tools (init, logd, csrss, svc,
+# ipcstat...) speak Freeport's own interfaces: their pure parts are host-
+# tested as unit tests (tests/unit/), the rest in guests.
 
 load lib/common
 bats_require_minimum_version 1.5.0
@@ -15,17 +18,14 @@ setup_file() {
     export BIN=$BATS_FILE_TMPDIR/bin
     mkdir -p "$BIN" "$BATS_FILE_TMPDIR/lib"
     local flags="-std=gnu11 -O1 -Wall -Wextra -Werror -I$REPO_ROOT/userland/lib -I$REPO_ROOT/src/uapi"
-    local source
-    for source in "$REPO_ROOT"/userland/lib/*.c; do
-        gcc $flags -c "$source" -o "$BATS_FILE_TMPDIR/lib/$(basename "$source" .c).o"
+    local name
+    for name in io path process; do
+        gcc $flags -c "$REPO_ROOT/userland/lib/$name.c" -o "$BATS_FILE_TMPDIR/lib/$name.o"
     done
-    for source in "$REPO_ROOT"/userland/bin/*.c; do
-        gcc $flags -o "$BIN/$(basename "$source" .c)" "$source" "$BATS_FILE_TMPDIR"/lib/*.o
+    for name in cat cp echo env false head kill ls mkdir mkfifo mv ps rm rmdir sleep true uname wc; do
+        gcc $flags -o "$BIN/$name" "$REPO_ROOT/userland/bin/$name.c" "$BATS_FILE_TMPDIR"/lib/*.o
     done
-    local program
-    for program in "$REPO_ROOT"/userland/bin/*/; do
-        gcc $flags -o "$BIN/$(basename "$program")" "$program"*.c "$BATS_FILE_TMPDIR"/lib/*.o
-    done
+    gcc $flags -o "$BIN/sh" "$REPO_ROOT"/userland/bin/sh/*.c "$BATS_FILE_TMPDIR"/lib/*.o
 }
 
 setup() {

@@ -80,6 +80,10 @@ LIBFREEPORT_OBJECTS := $(patsubst userland/libc/%,$(USERLAND_BUILD)/libc/%.o,$(L
 # a kernel header in place of a C library one such as <errno.h>).
 LIBFREEPORT_OBJECTS += $(USERLAND_BUILD)/libc/ring.c.o
 $(USERLAND_BUILD)/libc/ring.c.o $(USERLAND_BUILD)/libc/ipc_channel.c.o: USER_CFLAGS += -iquote src
+# FreeWorld's calls (freeworld.c) turn IPC errors into errno with the
+# kernel's own table, src/posix/errno_map.c, built once more likewise.
+LIBFREEPORT_OBJECTS += $(USERLAND_BUILD)/libc/errno_map.c.o
+$(USERLAND_BUILD)/libc/errno_map.c.o $(USERLAND_BUILD)/libc/freeworld.c.o: USER_CFLAGS += -iquote src
 ABI_CHECKS := $(USERLAND_BUILD)/libc/abi_check.c.o $(USERLAND_BUILD)/libc/errno_check.c.o
 
 SYSROOT_FILES := $(SYSROOT_HEADERS) $(SYSROOT)/lib/libc.a $(SYSROOT)/lib/libm.a \
@@ -139,6 +143,10 @@ $(USERLAND_BUILD)/libc/%.o: userland/libc/% $(FREEPORT_CC) $(SYSROOT_HEADERS)
 	$(FREEPORT_CC) $(USER_CFLAGS) -c $< -o $@
 
 $(USERLAND_BUILD)/libc/ring.c.o: src/ipc/ring.c $(FREEPORT_CC) $(SYSROOT_HEADERS)
+	@mkdir -p $(@D)
+	$(FREEPORT_CC) $(USER_CFLAGS) -c $< -o $@
+
+$(USERLAND_BUILD)/libc/errno_map.c.o: src/posix/errno_map.c $(FREEPORT_CC) $(SYSROOT_HEADERS)
 	@mkdir -p $(@D)
 	$(FREEPORT_CC) $(USER_CFLAGS) -c $< -o $@
 

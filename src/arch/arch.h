@@ -8,6 +8,7 @@
 #ifndef FREEPORT_ARCH_H
 #define FREEPORT_ARCH_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stddef.h>
 
@@ -23,6 +24,19 @@ void arch_console_write(const char *text, size_t length);
 void arch_serial_write(const char *bytes, size_t length);
 void arch_serial_set_receive_handler(void (*receive)(uint8_t byte));
 
+/* The PS/2 keyboard: once a handler is set, each byte the controller
+ * receives (a set-1 scancode byte) is handed to it from IRQ 1, interrupts
+ * off. Until then the keyboard's bytes are read and dropped. */
+void arch_keyboard_set_receive_handler(void (*receive)(uint8_t byte));
+
+/* The VGA text screen for a console server: while claimed, the early
+ * console (arch_console_write) stops drawing on it. Its cells (80 x 25,
+ * 2 bytes each) are one page at arch_vga_text_physical(); the hardware
+ * cursor moves with arch_vga_set_cursor (row < 25, column < 80). */
+void arch_vga_set_claimed(bool claimed);
+uint64_t arch_vga_text_physical(void);
+void arch_vga_set_cursor(unsigned row, unsigned column, bool visible);
+
 /* Descriptor tables, interrupt controller, timer, TSC calibration. */
 void arch_init(void);
 
@@ -37,6 +51,9 @@ __attribute__((noreturn)) void arch_halt(void);
 /* Leave the emulator with a status (QEMU isa-debug-exit, Bochs 0x8900);
  * on real hardware, halt. Prints nothing itself. */
 __attribute__((noreturn)) void arch_exit_emulator(int status);
+
+/* Reset the machine (keyboard controller, else a triple fault). */
+__attribute__((noreturn)) void arch_reboot(void);
 
 /* Timer ticks since boot and their rate. */
 uint64_t arch_ticks(void);

@@ -3,11 +3,13 @@
  *
  * Layer: files (devfs). Invariants: every vnode here keeps nlink >= 1, so
  * vnode_put() never destroys one (no release operation is needed); inode
- * numbers are 1 for the directory and index + 2 for devices.
+ * numbers are 1 for the directory and index + 2 for its entries. One entry
+ * is a directory itself: pts, the pseudo-terminal slaves (devfs_pts.c).
  */
 #include "errno.h"
 #include "fs/devfs.h"
 #include "fs/devices.h"
+#include "fs/device_claim.h"
 #include "fs/path_name.h"
 #include "lib/string.h"
 
@@ -20,6 +22,7 @@
 
 struct devfs_node {
     const char *name;
+    enum vnode_type type;
     const struct vnode_ops *ops;
     uint32_t permissions;
     uint64_t rdev; /* Linux's numbers, familiar from ls -l */
@@ -27,13 +30,14 @@ struct devfs_node {
 };
 
 static struct devfs_node devfs_nodes[] = {
-    {.name = "console", .ops = &console_ops, .permissions = 0620, .rdev = DEVICE_NUMBER(5, 1)},
-    {.name = "null", .ops = &null_ops, .permissions = 0666, .rdev = DEVICE_NUMBER(1, 3)},
-    {.name = "serial0", .ops = &serial_ops, .permissions = 0660, .rdev = DEVICE_NUMBER(4, 64)},
-    {.name = "zero", .ops = &zero_ops, .permissions = 0666, .rdev = DEVICE_NUMBER(1, 5)},
+    {"console", VNODE_CHAR_DEVICE, &console_ops, 0620, DEVICE_NUMBER(5, 1), {0}},
+    {"null", VNODE_CHAR_DEVICE, &null_ops, 0666, DEVICE_NUMBER(1, 3), {0}},
+    {"pts", VNODE_DIRECTORY, &pts_directory_ops, 0755, 0, {0}},
+    {"serial0", VNODE_CHAR_DEVICE, &serial_ops, 0660, DEVICE_NUMBER(4, 64), {0}},
+    {"zero", VNODE_CHAR_DEVICE, &zero_ops, 0666, DEVICE_NUMBER(1, 5), {0}},
 };
 
-static struct vnode devfs_root;
+static struct vnode devfs_root_vnode;
 
 /* ".." of the root is the root: the VFS crosses to the covered directory first. */
 static int devfs_lookup(struct vnode *dir, const char *name, struct vnode **out)
@@ -91,14 +95,20 @@ static void init_vnode(struct vnode *vnode, enum vnode_type type, uint32_t permi
 
 struct vnode *devfs_create_root(void)
 {
-    init_vnode(&devfs_root, VNODE_DIRECTORY, 0755, &devfs_root_ops, 1);
+    init_vnode(&devfs_root_vnode, VNODE_DIRECTORY, 0755, &devfs_root_ops, 1);
     for (size_t i = 0; i < DEVICE_COUNT; i++) {
         struct devfs_node *node = &devfs_nodes[i];
-        init_vnode(&node->vnode, VNODE_CHAR_DEVICE, node->permissions, node->ops, i + CURSOR_DEVICES);
+        init_vnode(&node->vnode, node->type, node->permissions, node->ops, i + CURSOR_DEVICES);
         node->vnode.rdev = node->rdev;
         vnode_put(&node->vnode);
     }
     console_init();
     serial_device_init();
-    return &devfs_root;
+    device_claim_init();
+    return &devfs_root_vnode;
+}
+
+struct vnode *devfs_root(void)
+{
+    return &devfs_root_vnode;
 }

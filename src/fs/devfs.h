@@ -13,4 +13,7 @@
 /* Set up the devices; the root directory with a reference. */
 struct vnode *devfs_create_root(void);
 
+/* The root directory (no new reference): /dev/pts's "..". */
+struct vnode *devfs_root(void);
+
 #endif

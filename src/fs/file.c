@@ -71,8 +71,8 @@ bool file_writable(const struct file *file)
 
 int file_poll(struct file *file, int wanted, struct file_poll_wait *wait)
 {
-    wait->object = NULL;
-    wait->events = 0;
+    wait->object = wait->also_object = NULL;
+    wait->events = wait->also_events = 0;
     if (file->ops && file->ops->poll)
         return file->ops->poll(file, wanted, wait);
     return (file_readable(file) ? FP_POLLIN : 0) | (file_writable(file) ? FP_POLLOUT : 0);

@@ -33,10 +33,13 @@ struct file;
 /* What poll sleeps on until a file's answer may change: an object of the
  * layer that made the file (an IPC object, opaque here) and the events of
  * that object to wait for. object NULL or events 0: nothing asked for can
- * change. */
+ * change. A file whose answer rests on two objects (a stream socket reads
+ * one stream and writes another) names the second in `also`. */
 struct file_poll_wait {
     void *object;
     uint32_t events;
+    void *also_object;
+    uint32_t also_events;
 };
 
 /* The operations of a file whose bytes are not its vnode's. Unlike vnode
@@ -54,6 +57,10 @@ struct file_ops {
     void (*close)(struct file *file);
     /* poll: see file_poll. NULL: always ready, like a vnode's file. */
     int (*poll)(struct file *file, int wanted, struct file_poll_wait *wait);
+    /* mmap of a device's memory (the VGA text buffer): the physical address
+     * of bytes [offset, offset + length), contiguous, or -errno. NULL:
+     * the file cannot be mapped (-ENODEV). */
+    int (*mmap)(struct file *file, uint64_t offset, size_t length, uint64_t *physical);
 };
 
 struct file {
@@ -99,7 +106,7 @@ void file_stat(const struct file *file, struct freeport_stat *out);
 /* The FP_POLL* events (uapi abi.h) true of the file now, and in `wait`
  * what to sleep on until one of those `wanted` (or POLLERR, POLLHUP) may
  * become true. A file without a poll operation
- * (regular files, directories, devices: the console too) is always ready
+ * (regular files, directories, /dev/null and the like) is always ready
  * for what its access mode allows: FP_POLLIN if readable, FP_POLLOUT if
  * writable, and never needs a wait. */
 int file_poll(struct file *file, int wanted, struct file_poll_wait *wait);

@@ -1,8 +1,8 @@
 /*
  * line_discipline.c - terminal input editing (see line_discipline.h).
  *
- * Layer: files (pure). The caller serialises calls: the console runs
- * receive() in its interrupt handler and the others with interrupts off.
+ * Layer: files (pure). The caller serialises calls: terminal.c runs them
+ * with interrupts off (the console's input arrives in the COM1 interrupt).
  */
 #include "errno.h"
 #include "fs/line_discipline.h"
@@ -12,13 +12,13 @@
 #define BACKSPACE       0x08
 #define DELETE          0x7f
 
-void line_discipline_init(struct line_discipline *line, void (*echo)(const char *, size_t))
+void line_discipline_init(struct line_discipline *line, line_echo_function *echo, void *echo_context)
 {
     memset(line, 0, sizeof(*line));
     line->termios.iflag = FP_ICRNL;
     line->termios.oflag = FP_OPOST | FP_ONLCR;
     line->termios.cflag = FP_CS8;
-    line->termios.lflag = FP_ICANON | FP_ECHO | FP_ECHOE;
+    line->termios.lflag = FP_ISIG | FP_ICANON | FP_ECHO | FP_ECHOE | FP_ECHOCTL;
     line->termios.cc[FP_VINTR] = CONTROL('C');
     line->termios.cc[FP_VQUIT] = CONTROL('\\');
     line->termios.cc[FP_VERASE] = DELETE;
@@ -27,6 +27,7 @@ void line_discipline_init(struct line_discipline *line, void (*echo)(const char 
     line->termios.cc[FP_VMIN] = 1;
     line->termios.cc[FP_VSUSP] = CONTROL('Z');
     line->echo = echo;
+    line->echo_context = echo_context;
 }
 
 static bool canonical(const struct line_discipline *line)
@@ -37,7 +38,20 @@ static bool canonical(const struct line_discipline *line)
 static void echo(struct line_discipline *line, const char *text, size_t length)
 {
     if ((line->termios.lflag & FP_ECHO) && line->echo)
-        line->echo(text, length);
+        line->echo(line->echo_context, text, length);
+}
+
+/* A control byte (not TAB or NL) is echoed as ^X with FP_ECHOCTL. */
+static void echo_byte(struct line_discipline *line, char c)
+{
+    uint8_t byte = (uint8_t)c;
+
+    if ((line->termios.lflag & FP_ECHOCTL) && (byte < 0x20 || byte == DELETE) && c != '\t' && c != '\n') {
+        char caret[2] = {'^', (char)(byte ^ 0x40)};
+        echo(line, caret, 2);
+    } else {
+        echo(line, &c, 1);
+    }
 }
 
 static uint32_t used(const struct line_discipline *line)
@@ -73,6 +87,23 @@ static int translate(const struct line_discipline *line, uint8_t byte)
     return byte;
 }
 
+/* The signal `byte` stands for under FP_ISIG, or 0. A cc entry of 0
+ * (_POSIX_VDISABLE) matches nothing. */
+static int signal_of(const struct line_discipline *line, uint8_t byte)
+{
+    const uint8_t *cc = line->termios.cc;
+
+    if (!(line->termios.lflag & FP_ISIG) || byte == 0)
+        return 0;
+    if (byte == cc[FP_VINTR])
+        return FP_SIGINT;
+    if (byte == cc[FP_VQUIT])
+        return FP_SIGQUIT;
+    if (byte == cc[FP_VSUSP])
+        return FP_SIGTSTP;
+    return 0;
+}
+
 /* A line ends (newline or EOF): it becomes readable. */
 static bool end_line(struct line_discipline *line, char c)
 {
@@ -104,16 +135,23 @@ static bool receive_canonical(struct line_discipline *line, char c)
     }
     if (used(line) < LINE_BUFFER_SIZE - 1) {
         append(line, c);
-        echo(line, &c, 1);
+        echo_byte(line, c);
     }
     return false;
 }
 
-bool line_discipline_receive(struct line_discipline *line, uint8_t byte)
+bool line_discipline_receive(struct line_discipline *line, uint8_t byte, int *signal)
 {
     int translated = translate(line, byte);
     char c = (char)translated;
 
+    *signal = translated < 0 ? 0 : signal_of(line, (uint8_t)translated);
+    if (*signal) {
+        if (!(line->termios.lflag & FP_NOFLSH))
+            line_discipline_flush(line);
+        echo_byte(line, c);
+        return false;
+    }
     if (translated < 0)
         return false;
     if (canonical(line))
@@ -121,7 +159,7 @@ bool line_discipline_receive(struct line_discipline *line, uint8_t byte)
     if (used(line) == LINE_BUFFER_SIZE)
         return false;
     append(line, c);
-    echo(line, &c, 1);
+    echo_byte(line, c);
     line->commit_index = line->edit_index;
     return true;
 }
@@ -150,6 +188,11 @@ size_t line_discipline_readable(const struct line_discipline *line)
     return line->commit_index - line->read_index;
 }
 
+bool line_discipline_full(const struct line_discipline *line)
+{
+    return !canonical(line) && used(line) == LINE_BUFFER_SIZE;
+}
+
 bool line_discipline_set_termios(struct line_discipline *line, const struct freeport_termios *termios)
 {
     bool was_canonical = canonical(line);
@@ -159,4 +202,22 @@ bool line_discipline_set_termios(struct line_discipline *line, const struct free
         return false;
     line->commit_index = line->edit_index;
     return true;
+}
+
+size_t line_discipline_output(const struct line_discipline *line, char byte, char out[2])
+{
+    uint32_t oflag = line->termios.oflag;
+
+    if (byte == '\n' && (oflag & FP_OPOST) && (oflag & FP_ONLCR)) {
+        out[0] = '\r';
+        out[1] = '\n';
+        return 2;
+    }
+    out[0] = byte;
+    return 1;
+}
+
+void line_discipline_flush(struct line_discipline *line)
+{
+    line->read_index = line->commit_index = line->edit_index;
 }

@@ -11,6 +11,7 @@
 #include "fs/fd_table.h"
 #include "fs/mount.h"
 #include "fs/ramfs.h"
+#include "fs/terminal.h"
 #include "fs/vfs.h"
 #include "lib/string.h"
 #include "mm/frame.h"
@@ -313,8 +314,8 @@ SELFTEST(fs_getdents_lists_and_resumes)
     file_put(dir);
     SELFTEST_ASSERT(vfs_open_path("/tmp/st-list/beta", FP_O_RDONLY, &dir) == -ENXIO);
     SELFTEST_ASSERT(vfs_open_path("/dev", FP_O_RDONLY, &dir) == 0);
-    SELFTEST_ASSERT(list_names(dir, names, sizeof(names)) == 6);
-    SELFTEST_ASSERT(strcmp(names, ". .. console null serial0 zero ") == 0);
+    SELFTEST_ASSERT(list_names(dir, names, sizeof(names)) == 7);
+    SELFTEST_ASSERT(strcmp(names, ". .. console null pts serial0 zero ") == 0);
     file_put(dir);
     SELFTEST_ASSERT(vfs_unlink("/tmp/st-list/beta") == 0);
     SELFTEST_ASSERT(vfs_rmdir("/tmp/st-list/gamma") == 0 && vfs_rmdir("/tmp/st-list") == 0);
@@ -390,14 +391,17 @@ SELFTEST(fs_devices)
     SELFTEST_ASSERT(file->vnode->ops->ioctl == NULL);
     file_put(file);
     SELFTEST_ASSERT(vfs_open_path("/dev/console", FP_O_RDWR | FP_O_NONBLOCK, &file) == 0);
-    const struct vnode_ops *console = file->vnode->ops;
-    SELFTEST_ASSERT(console->ioctl(file->vnode, FP_TIOCGWINSZ, &size) == 0);
+    const struct file_ops *console = file->ops; /* a terminal's file (terminal.h) */
+    SELFTEST_ASSERT(console == &terminal_file_ops);
+    SELFTEST_ASSERT(console->ioctl(file, FP_TIOCGWINSZ, &size) == 0);
     SELFTEST_ASSERT(size.rows == 25 && size.columns == 80);
-    SELFTEST_ASSERT(console->ioctl(file->vnode, FP_TCGETS, &termios) == 0);
-    SELFTEST_ASSERT((termios.lflag & FP_ICANON) && (termios.lflag & FP_ECHO));
-    SELFTEST_ASSERT(console->ioctl(file->vnode, FP_TCSETS, &termios) == 0);
-    SELFTEST_ASSERT(console->ioctl(file->vnode, 0x1234, &termios) == -ENOTTY);
-    SELFTEST_ASSERT(file_read(file, buffer, 8) == -EAGAIN);
+    SELFTEST_ASSERT(console->ioctl(file, FP_TCGETS, &termios) == 0);
+    SELFTEST_ASSERT((termios.lflag & FP_ICANON) && (termios.lflag & FP_ECHO) && (termios.lflag & FP_ISIG));
+    SELFTEST_ASSERT(console->ioctl(file, FP_TCSETS, &termios) == 0);
+    SELFTEST_ASSERT(console->ioctl(file, 0x1234, &termios) == -ENOTTY);
+    SELFTEST_ASSERT(console->ioctl(file, FP_TIOCGPTN, &termios) == -ENOTTY);
+    struct file_poll_wait wait;
+    SELFTEST_ASSERT(file_poll(file, FP_POLLIN | FP_POLLOUT, &wait) == FP_POLLOUT && wait.object != NULL);
     file_put(file);
     SELFTEST_ASSERT(vfs_access("/dev/null", FP_R_OK | FP_W_OK) == 0);
     SELFTEST_ASSERT(vfs_access("/dev/null", FP_X_OK) == -EACCES);

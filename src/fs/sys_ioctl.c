@@ -11,6 +11,7 @@
 #include "fs/fd_table.h"
 #include "fs/syscalls.h"
 #include "proc/usercopy.h"
+#include "uapi/freeport/device_abi.h"
 
 struct ioctl_argument {
     unsigned long request;
@@ -23,6 +24,15 @@ static const struct ioctl_argument ioctl_arguments[] = {
     {FP_TCSETS, sizeof(struct freeport_termios), true, false},
     {FP_TIOCGWINSZ, sizeof(struct freeport_winsize), false, true},
     {FP_FIONREAD, sizeof(int32_t), false, true},
+    {FP_TIOCSWINSZ, sizeof(struct freeport_winsize), true, false},
+    {FP_TIOCSCTTY, 0, false, false},
+    {FP_TIOCNOTTY, 0, false, false},
+    {FP_TIOCGPGRP, sizeof(int32_t), false, true},
+    {FP_TIOCSPGRP, sizeof(int32_t), true, false},
+    {FP_TIOCGSID, sizeof(int32_t), false, true},
+    {FP_TIOCGPTN, sizeof(uint32_t), false, true},
+    {FP_VGA_SET_CURSOR, sizeof(struct fp_vga_cursor), true, false},
+    {FP_KEYBOARD_GET_DROPPED, sizeof(uint64_t), false, true},
 };
 
 static const struct ioctl_argument *find_request(unsigned long request)
@@ -52,7 +62,9 @@ static long copied_ioctl(struct file *file, const struct ioctl_argument *kind, v
     union {
         struct freeport_termios termios;
         struct freeport_winsize winsize;
+        struct fp_vga_cursor cursor;
         int32_t count;
+        uint64_t dropped;
     } argument;
 
     if (kind->copy_in && copy_from_user(&argument, user_argument, kind->size) < 0)

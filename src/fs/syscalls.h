@@ -51,4 +51,7 @@ long sys_access(const char *path, int mode);
 /* sys_dir.c */
 long sys_getdents(int fd, void *buffer, size_t length);
 
+/* device_claim.c */
+long sys_device_claim(int device);
+
 #endif

@@ -42,6 +42,8 @@ static int open_vnode(struct vnode *vnode, int flags, bool must_be_directory, st
 
     if (error == 0 && vnode->type == VNODE_FIFO)
         error = fifo_opener(vnode, flags, out);
+    else if (error == 0 && vnode->ops->open)
+        error = vnode->ops->open(vnode, flags, out);
     else if (error == 0)
         error = file_open_vnode(vnode, flags, out);
     if (error == 0 && (flags & FP_O_TRUNC) && file_writable(*out) && vnode->type == VNODE_REGULAR) {

@@ -41,6 +41,7 @@ struct vnode;
 struct mount;
 struct stream;
 struct unix_socket;
+struct file;
 
 /* One directory entry, as readdir reports it. `name` points into the file
  * system and is valid until the directory next changes. */
@@ -70,6 +71,11 @@ struct vnode_ops {
     /* `argument` is a kernel copy of the request's structure (sys_ioctl
      * copies it in and out); -ENOTTY for an unknown request. */
     int (*ioctl)(struct vnode *vnode, unsigned long request, void *argument);
+
+    /* A device that makes its own open files (terminals: file_ops and a
+     * count of opens): the new file in *out. NULL: an ordinary file on
+     * the vnode (file_open_vnode). */
+    int (*open)(struct vnode *vnode, int flags, struct file **out);
 
     /* The vnode dies: free the file system's node holding it. */
     void (*release)(struct vnode *vnode);

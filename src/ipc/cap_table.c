@@ -344,6 +344,14 @@ int cap_grant(struct cap_table *table, const uint64_t *tokens, uint32_t count, s
     return IPC_OK;
 }
 
+int cap_create_in_flight(struct ipc_object *object, uint16_t rights, struct capability **in_flight)
+{
+    if ((rights & ~IPC_RIGHTS_ALL) != 0)
+        return -IPC_ERR_INVALID_ARGUMENT;
+    *in_flight = node_create(object, rights, NULL);
+    return *in_flight ? IPC_OK : -IPC_ERR_NO_MEMORY;
+}
+
 void cap_discard(struct capability *in_flight)
 {
     node_destroy(in_flight);

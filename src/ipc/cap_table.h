@@ -131,6 +131,12 @@ int cap_revoke(struct cap_table *table, uint64_t token);
  * nothing was created. */
 int cap_grant(struct cap_table *table, const uint64_t *tokens, uint32_t count, struct capability **in_flight);
 
+/* A root capability to `object` with `rights`, made in flight (no
+ * table): for the kernel's own messages (a socket's SCM_RIGHTS, see
+ * posix/file_rights.h). Takes its own reference to the object.
+ * -IPC_ERR_INVALID_ARGUMENT for unknown rights, -IPC_ERR_NO_MEMORY. */
+int cap_create_in_flight(struct ipc_object *object, uint16_t rights, struct capability **in_flight);
+
 /* Release an in-flight capability that will not be delivered. */
 void cap_discard(struct capability *in_flight);
 

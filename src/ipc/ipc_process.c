@@ -7,6 +7,7 @@
  * token is reported on the system endpoint (system_endpoint.c).
  */
 #include "ipc/ipc_process.h"
+#include "ipc/file_event.h"
 #include "ipc/broadcast.h"
 #include "ipc/ipc_mapping.h"
 #include "ipc/names.h"
@@ -52,6 +53,7 @@ void ipc_init(void)
     process_set_release_hook(ipc_process_release);
     names_init();
     system_endpoint_init();
+    file_event_init();
 }
 
 struct ipc_process *ipc_process_state(struct process *process)

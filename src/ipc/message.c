@@ -53,8 +53,7 @@ struct ipc_msg_header message_header_make(const struct ipc_msg_header *sent, uin
     };
 }
 
-/* A message with room for its payload, counted; the payload left to fill. */
-static int message_alloc(const struct ipc_msg_header *header, struct ipc_message **out)
+int message_allocate(const struct ipc_msg_header *header, struct ipc_message **out)
 {
     uint32_t length = header->length;
     struct ipc_message *message;
@@ -76,7 +75,7 @@ int message_create(const struct ipc_send_args *args, struct cap_table *table,
                    const struct ipc_msg_header *header, struct ipc_message **out)
 {
     struct ipc_message *message;
-    int error = message_alloc(header, &message);
+    int error = message_allocate(header, &message);
 
     if (error)
         return error;
@@ -94,7 +93,7 @@ int message_create(const struct ipc_send_args *args, struct cap_table *table,
 
 int message_create_kernel(const struct ipc_msg_header *header, const void *payload, struct ipc_message **out)
 {
-    int error = message_alloc(header, out);
+    int error = message_allocate(header, out);
 
     if (!error)
         memcpy((*out)->payload, payload, header->length);

@@ -71,6 +71,12 @@ struct ipc_msg_header message_header_make(const struct ipc_msg_header *sent, uin
 int message_create(const struct ipc_send_args *args, struct cap_table *table,
                    const struct ipc_msg_header *header, struct ipc_message **message);
 
+/* A message with room for header->length payload bytes, counted, its
+ * payload left for the caller to fill and no capability attached yet
+ * (POSIX datagram sockets build theirs this way). -IPC_ERR_NO_MEMORY
+ * likewise. */
+int message_allocate(const struct ipc_msg_header *header, struct ipc_message **message);
+
 /* Build a message from kernel memory, without capabilities (broadcast
  * copies, the system endpoint's events). -IPC_ERR_NO_MEMORY likewise. */
 int message_create_kernel(const struct ipc_msg_header *header, const void *payload,

@@ -20,7 +20,16 @@ void msg_queue_init(struct msg_queue *queue, uint32_t depth_limit)
     queue->depth = 0;
     queue->depth_limit = depth_limit;
     queue->max_depth = 0;
+    queue->bytes = 0;
+    queue->byte_limit = 0;
     queue->ordered_by_type = false;
+}
+
+bool msg_queue_has_room(const struct msg_queue *queue, uint32_t length)
+{
+    if (queue->depth >= queue->depth_limit)
+        return false;
+    return queue->byte_limit == 0 || queue->depth == 0 || queue->bytes + length <= queue->byte_limit;
 }
 
 /* The highest priority with a message; the queue must not be empty. */
@@ -35,7 +44,7 @@ int msg_queue_push(struct msg_queue *queue, struct ipc_message *message)
 
     if (level >= IPC_PRIORITY_LEVELS)
         return -IPC_ERR_INVALID_ARGUMENT;
-    if (queue->depth >= queue->depth_limit)
+    if (!msg_queue_has_room(queue, message->header.length))
         return -IPC_ERR_FULL;
     struct list_node *after = queue->levels[level].prev;
     if (queue->ordered_by_type)
@@ -45,6 +54,7 @@ int msg_queue_push(struct msg_queue *queue, struct ipc_message *message)
     list_insert_between(&message->link, after, after->next);
     queue->nonempty |= 1u << level;
     queue->depth++;
+    queue->bytes += message->header.length;
     if (queue->depth > queue->max_depth)
         queue->max_depth = queue->depth;
     return IPC_OK;
@@ -69,5 +79,7 @@ struct ipc_message *msg_queue_pop(struct msg_queue *queue)
     if (list_empty(&queue->levels[level]))
         queue->nonempty &= ~(1u << level);
     queue->depth--;
-    return list_entry(node, struct ipc_message, link);
+    struct ipc_message *message = list_entry(node, struct ipc_message, link);
+    queue->bytes -= message->header.length;
+    return message;
 }

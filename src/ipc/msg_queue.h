@@ -10,6 +10,9 @@
  * Invariants:
  *   - bit p of `nonempty` is set exactly when levels[p] holds a message;
  *   - depth == messages linked in all levels <= depth_limit;
+ *   - bytes == their payload bytes; with a byte_limit (0: none), a push
+ *     that would go beyond it is refused, unless the queue is empty (so
+ *     a message no larger than the limit's owner allows always fits);
  *   - pop returns the oldest message of the highest non-empty priority;
  *   - in a queue `ordered_by_type`, each level is sorted by header.type,
  *     highest first, and FIFO among equal types: a finer priority inside
@@ -40,14 +43,19 @@ struct msg_queue {
     uint32_t depth;       /* messages queued */
     uint32_t depth_limit; /* push beyond it fails with IPC_ERR_FULL */
     uint32_t max_depth;   /* the largest depth ever reached */
+    uint64_t bytes;       /* payload bytes queued */
+    uint64_t byte_limit;  /* 0: none; else a push beyond it fails with IPC_ERR_FULL */
     bool ordered_by_type; /* within a level, higher header.type first (push walks the level) */
 };
 
 void msg_queue_init(struct msg_queue *queue, uint32_t depth_limit);
 
+/* Would a message of `length` payload bytes fit now (depth and bytes)? */
+bool msg_queue_has_room(const struct msg_queue *queue, uint32_t length);
+
 /* Link `message` at the tail of its priority's FIFO (ordered_by_type: after
  * the last message of its level whose type is at least its own): -IPC_ERR_FULL at the
- * depth limit, -IPC_ERR_INVALID_ARGUMENT for a priority out of range. */
+ * depth or byte limit, -IPC_ERR_INVALID_ARGUMENT for a priority out of range. */
 int msg_queue_push(struct msg_queue *queue, struct ipc_message *message);
 
 /* Unlink and return the next message to receive, or NULL if empty. */

@@ -34,6 +34,9 @@ enum ipc_object_kind {
     IPC_OBJECT_BROADCAST,
     IPC_OBJECT_WAITSET,
     IPC_OBJECT_STREAM, /* a byte stream (stream.h): pipes and FIFOs, later stream sockets */
+    IPC_OBJECT_FILE_EVENT, /* a terminal's or device's readiness, for poll (file_event.h) */
+    IPC_OBJECT_FREEWORLD, /* an opening of a FreeWorld channel (freeworld.h): what an id names */
+    IPC_OBJECT_FILE_RIGHTS, /* descriptors in flight in a socket message (posix/file_rights.h) */
 };
 
 struct ipc_object;

@@ -66,7 +66,7 @@ static uint32_t port_poll(struct ipc_object *object)
     if (port->closed)
         return IPC_EVENT_PEER_CLOSED;
     return (port->queue.depth ? IPC_EVENT_READABLE : 0) |
-           (port->queue.depth < port->queue.depth_limit ? IPC_EVENT_WRITABLE : 0);
+           (msg_queue_has_room(&port->queue, 1) ? IPC_EVENT_WRITABLE : 0);
 }
 
 /* The last capability is gone; closing already emptied the queue. */
@@ -223,7 +223,7 @@ static void port_accept(struct port *port, struct ipc_message *message)
 {
     struct port_waiter *receiver = first_waiter(&port->receivers);
 
-    if (receiver && port->queue.depth == 0 &&
+    if (receiver && receiver->target.process && port->queue.depth == 0 &&
         message_deliver(&receiver->target, &message->header, message->payload, message->caps) == IPC_OK) {
         struct ipc_msg_header delivered = message->header;
         delivered.receiver_pid = (uint32_t)receiver->target.process->pid;
@@ -252,7 +252,7 @@ static int port_send(struct port *port, struct ipc_message *message, uint64_t de
     while (!error) {
         if (port->closed) {
             error = -IPC_ERR_PEER_CLOSED;
-        } else if (port->queue.depth < port->queue.depth_limit) {
+        } else if (msg_queue_has_room(&port->queue, message->header.length)) {
             error = port_filter_charge(&port->filter, message->header.sender_pid, arch_ticks());
             if (!error) {
                 port_accept(port, message);
@@ -318,13 +318,30 @@ int port_send_kernel(struct port *port, const struct ipc_msg_header *header, con
 
 /* --- Receiving --- */
 
+/* The queue's next message, `next`, was received by `receiver_pid`: take
+ * it off, count and trace it. That makes room: the first waiting sender
+ * looks again. */
+static void port_dequeue(struct port *port, struct ipc_message *next, uint32_t receiver_pid)
+{
+    struct port_waiter *sender = first_waiter(&port->senders);
+
+    msg_queue_pop(&port->queue);
+    count_depth(port);
+    ipc_count(&port->registry.counters, received);
+    ipc_trace(IPC_TRACE_RECEIVE, port->registry.id, next->header.sender_pid, receiver_pid, next->payload,
+              next->header.length, 0);
+    if (sender)
+        waiter_finish(sender, PORT_RETRY);
+    ipc_object_notify(&port->object, IPC_EVENT_WRITABLE);
+}
+
 /* Deliver the queue's next message into the target. On failure it stays
  * queued, and the next waiting receiver (with a bigger buffer, perhaps)
- * tries it. Taking one makes room: the first waiting sender looks again. */
+ * tries it. */
 static int port_take(struct port *port, struct ipc_message *next, const struct delivery_target *target)
 {
     int error = message_deliver(target, &next->header, next->payload, next->caps);
-    struct port_waiter *sender, *other_receiver;
+    struct port_waiter *other_receiver;
 
     if (error) {
         other_receiver = first_waiter(&port->receivers);
@@ -332,16 +349,8 @@ static int port_take(struct port *port, struct ipc_message *next, const struct d
             waiter_finish(other_receiver, PORT_RETRY);
         return error;
     }
-    msg_queue_pop(&port->queue);
-    count_depth(port);
-    ipc_count(&port->registry.counters, received);
-    ipc_trace(IPC_TRACE_RECEIVE, port->registry.id, next->header.sender_pid, (uint32_t)target->process->pid,
-              next->payload, next->header.length, 0);
+    port_dequeue(port, next, (uint32_t)target->process->pid);
     message_free_delivered(next);
-    sender = first_waiter(&port->senders);
-    if (sender)
-        waiter_finish(sender, PORT_RETRY);
-    ipc_object_notify(&port->object, IPC_EVENT_WRITABLE);
     return IPC_OK;
 }
 
@@ -366,6 +375,41 @@ int port_receive(struct port *port, const struct delivery_target *target, uint64
             return outcome;
         keep_place = true;
     }
+}
+
+/* --- Senders and receivers in the kernel --- */
+
+int port_send_message(struct port *port, struct ipc_message *message, uint64_t deadline)
+{
+    return port_send(port, message, deadline);
+}
+
+int port_next_message(struct port *port, uint64_t deadline, struct ipc_message **out)
+{
+    struct port_waiter waiter = {.target = {.process = NULL}};
+    int outcome;
+
+    *out = msg_queue_peek(&port->queue);
+    if (*out)
+        return IPC_OK;
+    if (port->closed)
+        return -IPC_ERR_PEER_CLOSED;
+    if (deadline == 0)
+        return -IPC_ERR_EMPTY;
+    outcome = port_wait(&waiter, &port->receivers, false, deadline);
+    return outcome == PORT_RETRY ? IPC_OK : outcome;
+}
+
+void port_consume(struct port *port, struct ipc_message *message)
+{
+    port_dequeue(port, message, current_pid());
+}
+
+void port_wake_waiters(struct port *port)
+{
+    finish_all(&port->receivers, PORT_RETRY);
+    finish_all(&port->senders, PORT_RETRY);
+    ipc_object_notify(&port->object, IPC_EVENT_READABLE | IPC_EVENT_WRITABLE);
 }
 
 /* --- Closing --- */

@@ -134,6 +134,30 @@ void port_hand_off(struct port *port, struct port_waiter *receiver, const struct
  * -IPC_ERR_INTERRUPTED. A waiter's and a caller's sleep (port_call.c). */
 int port_await_outcome(struct wait_queue *queue, const int *outcome, uint64_t deadline);
 
+/* For the kernel's own users of a port no capability names (a POSIX Unix
+ * socket's: its records, descriptors or connections), which build and
+ * take whole messages:
+ *
+ * port_send_message: send a message the caller built (message_allocate),
+ * the general path's checks and waiting included (not port_check's: the
+ * caller bounds the size). The port owns the message from then on, and
+ * frees it if it refuses it.
+ * port_next_message: the message at the head of the queue in *out, left
+ * there; when there is none, wait (until `deadline`) for the next change,
+ * and then *out NULL says "look again". -IPC_ERR_EMPTY (deadline 0),
+ * -IPC_ERR_PEER_CLOSED, -IPC_ERR_TIMEOUT, -IPC_ERR_INTERRUPTED. A kernel
+ * receiver waits on the receivers list with no target process: it is
+ * never handed a message, only told to look.
+ * port_consume: take that head message off the queue (counted and traced
+ * as received, a waiting sender told to look); the caller frees it.
+ * port_wake_waiters: every waiting receiver and sender looks again, and
+ * so do wait sets watching the port (their caller's own state changed: a
+ * shutdown, a peer that went away). */
+int port_send_message(struct port *port, struct ipc_message *message, uint64_t deadline);
+int port_next_message(struct port *port, uint64_t deadline, struct ipc_message **out);
+void port_consume(struct port *port, struct ipc_message *message);
+void port_wake_waiters(struct port *port);
+
 /* Close a port no capability names, held by the kernel alone (a POSIX
  * message queue): as when its last RECEIVE capability goes, waiters fail
  * with IPC_ERR_PEER_CLOSED and the queue is emptied. The caller then drops

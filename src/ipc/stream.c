@@ -99,8 +99,10 @@ void stream_open_end(struct stream *stream, unsigned sides)
 
 void stream_close_end(struct stream *stream, unsigned sides)
 {
-    if ((sides & STREAM_READ) && --stream->read.ends == 0)
+    if ((sides & STREAM_READ) && --stream->read.ends == 0) {
         wake(stream, &stream->write, IPC_EVENT_WRITABLE | IPC_EVENT_PEER_CLOSED);
+        wake(stream, &stream->read, 0);
+    }
     if ((sides & STREAM_WRITE) && --stream->write.ends == 0)
         wake(stream, &stream->read, IPC_EVENT_READABLE | IPC_EVENT_PEER_CLOSED);
     ipc_object_put(&stream->object);
@@ -118,12 +120,10 @@ int stream_wait_for_peer(struct stream *stream, unsigned side)
     return 0;
 }
 
-/* Sleep while the stream is empty and a writer is open: 1 when there are
- * bytes, 0 at the end of the stream, or why not. */
-static int wait_for_bytes(struct stream *stream, bool nonblocking)
+int stream_wait_for_bytes(struct stream *stream, bool nonblocking)
 {
     while (stream_available(stream) == 0) {
-        if (stream->write.ends == 0)
+        if (stream->write.ends == 0 || stream->read.ends == 0)
             return 0;
         if (nonblocking)
             return -IPC_ERR_EMPTY;
@@ -135,7 +135,7 @@ static int wait_for_bytes(struct stream *stream, bool nonblocking)
 
 long stream_peek(struct stream *stream, void *user_buffer, size_t length, bool nonblocking)
 {
-    int ready = length == 0 ? 0 : wait_for_bytes(stream, nonblocking);
+    int ready = length == 0 ? 0 : stream_wait_for_bytes(stream, nonblocking);
 
     if (ready <= 0)
         return ready;
@@ -145,7 +145,7 @@ long stream_peek(struct stream *stream, void *user_buffer, size_t length, bool n
 
 long stream_read(struct stream *stream, void *user_buffer, size_t length, bool nonblocking)
 {
-    int ready = length == 0 ? 0 : wait_for_bytes(stream, nonblocking);
+    int ready = length == 0 ? 0 : stream_wait_for_bytes(stream, nonblocking);
 
     if (ready <= 0)
         return ready;

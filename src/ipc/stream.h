@@ -63,7 +63,9 @@ struct stream {
 int stream_create(uint32_t owner_pid, struct stream **out);
 
 /* Open or close an end on `sides`: each end holds a reference, so closing
- * may release the stream. */
+ * may release the stream. Closing the last read end also wakes readers
+ * still inside a read (a socket shut down for reading under them): with
+ * no read end open, a read finds the end of the stream. */
 void stream_open_end(struct stream *stream, unsigned sides);
 void stream_close_end(struct stream *stream, unsigned sides);
 
@@ -71,6 +73,11 @@ void stream_close_end(struct stream *stream, unsigned sides);
  * has an end, or has had one since the call began (it may have come and
  * gone). 0, or -IPC_ERR_INTERRUPTED by a signal. */
 int stream_wait_for_peer(struct stream *stream, unsigned side);
+
+/* Sleep until there are bytes to read: 1, or 0 at the end of the stream
+ * (no writer, or no read end any more), -IPC_ERR_EMPTY when it would
+ * sleep and `nonblocking`, -IPC_ERR_INTERRUPTED. */
+int stream_wait_for_bytes(struct stream *stream, bool nonblocking);
 
 /* Move up to `length` bytes into the user buffer: as many as are there,
  * sleeping while there are none and a writer is open. 0 at the end of the
@@ -96,6 +103,20 @@ long stream_write(struct stream *stream, const void *user_buffer, size_t length,
 static inline size_t stream_available(const struct stream *stream)
 {
     return byte_ring_used(&stream->ring);
+}
+
+/* The stream's positions: bytes ever written (the offset the next byte
+ * written will have) and ever read (the offset of the next byte to
+ * read). A byte keeps its offset from write to read; POSIX sockets tag
+ * descriptors passed with bytes by these offsets. */
+static inline uint64_t stream_bytes_written(const struct stream *stream)
+{
+    return stream->registry.counters.sent;
+}
+
+static inline uint64_t stream_bytes_read(const struct stream *stream)
+{
+    return stream->registry.counters.received;
 }
 
 #endif

@@ -20,6 +20,7 @@
 #include "ipc/broadcast.h"
 #include "ipc/ipc_process.h"
 #include "arch/arch.h"
+#include "fs/device_claim.h"
 #include "lib/string.h"
 #include "panic.h"
 #include "printk.h"
@@ -35,6 +36,7 @@ struct system_event {
     union {
         struct ipc_system_process_exit exit;
         struct ipc_system_cap_violation violation;
+        struct ipc_system_device_refused device;
         char text[IPC_SYSTEM_LOG_MAX];
     } payload;
 };
@@ -122,6 +124,7 @@ void system_endpoint_init(void)
     if (broadcast_create(0, &endpoint) != IPC_OK)
         panic("system endpoint: no memory at boot");
     printk_set_hook(system_endpoint_log);
+    device_claim_set_refusal_hook(system_endpoint_device_refused);
 }
 
 /* A subscription exists: make sure the thread does. */
@@ -178,6 +181,16 @@ void system_endpoint_capability_refused(int pid, uint64_t token, int error)
     if (!is_wanted(event.type))
         return;
     event.payload.violation = (struct ipc_system_cap_violation){(uint32_t)pid, error, token};
+    queue_event(&event);
+}
+
+void system_endpoint_device_refused(int pid, int device, int error)
+{
+    struct system_event event = {.type = IPC_SYSTEM_DEVICE_REFUSED, .length = sizeof(event.payload.device)};
+
+    if (!is_wanted(event.type))
+        return;
+    event.payload.device = (struct ipc_system_device_refused){pid, device, error, 0};
     queue_event(&event);
 }
 

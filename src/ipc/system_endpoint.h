@@ -1,7 +1,8 @@
 /*
  * system_endpoint.h - the kernel's own broadcast: process exits,
  * capability violations and kernel log lines, as messages (types and
- * payloads in <freeport/ipc.h>) on the ports that subscribed.
+ * payloads in <freeport/ipc.h>) on the ports that subscribed; also console
+ * device claims refused (fs/device_claim.c reports them through a hook).
  *
  * Layer: native IPC, on broadcast.c. Events happen in awkward places - a
  * capability refused in the middle of another IPC operation, a printk with
@@ -42,6 +43,7 @@ int system_endpoint_stats(struct ipc_process *subscriber, struct ipc_object *por
 /* Events. Any context. */
 void system_endpoint_process_exited(struct process *process);
 void system_endpoint_capability_refused(int pid, uint64_t token, int error);
+void system_endpoint_device_refused(int pid, int device, int error); /* device_claim refused */
 void system_endpoint_log(const char *line, size_t length);
 
 /* Since boot: events queued, and events lost (queue full, or recursive). */

@@ -36,10 +36,14 @@ static bool entry_live(const struct waitset_entry *entry)
     return !list_empty(&entry->watching);
 }
 
+/* Watcher lists change with interrupts off: a device's interrupt handler
+ * may walk one (ipc_object_notify on a file event, fs/poll_event.h). */
 static void entry_free(struct waitset_entry *entry)
 {
+    int enabled = arch_irq_save();
     if (entry_live(entry))
         list_remove(&entry->watching);
+    arch_irq_restore(enabled);
     list_remove(&entry->in_set);
     entry->set->entry_count--;
     waitset_entry_count--;
@@ -111,7 +115,9 @@ int waitset_add(struct waitset *set, struct ipc_object *object, uint32_t events,
         entry->set = set;
         entry->object = object;
         list_push_back(&set->entries, &entry->in_set);
+        int enabled = arch_irq_save();
         list_push_back(&object->watchers, &entry->watching);
+        arch_irq_restore(enabled);
         set->entry_count++;
         waitset_entry_count++;
     }

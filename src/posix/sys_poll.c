@@ -7,7 +7,7 @@
  * what is true now; if nothing the caller wants is, it sleeps on the IPC
  * objects behind those files (a pipe end's stream) until one of them
  * notifies, the deadline passes or a signal comes, and asks again. Files
- * without an object (regular files, the console, /dev/null) are always
+ * without an object (regular files, /dev/null) are always
  * ready, so a call naming one never sleeps.
  *
  * The files are held (file references) from the round's question until its
@@ -40,23 +40,26 @@ struct poll_round {
     bool too_many; /* more distinct objects than one wait watches */
 };
 
-/* Add `wait` to the round's objects (beyond what one wait can watch, the
- * round is marked too_many instead). */
-static void round_add(struct poll_round *round, const struct file_poll_wait *wait)
+/* Add `object` and its `events` to the round's objects (nothing if
+ * either is missing; beyond what one wait can watch, the round is marked
+ * too_many instead). */
+static void round_add(struct poll_round *round, void *object, uint32_t events)
 {
     uint32_t index = 0;
 
-    while (index < round->count && round->objects[index] != wait->object)
+    if (object == NULL || events == 0)
+        return;
+    while (index < round->count && round->objects[index] != object)
         index++;
     if (index == IPC_WAITSET_MAX_ENTRIES) {
         round->too_many = true;
         return;
     }
     if (index == round->count) {
-        round->objects[round->count] = wait->object;
+        round->objects[round->count] = object;
         round->events[round->count++] = 0;
     }
-    round->events[index] |= wait->events;
+    round->events[index] |= events;
 }
 
 /* Ask every descriptor: the number with revents. Takes a
@@ -78,8 +81,10 @@ static int round_ask(struct poll_round *round, struct freeport_pollfd *fds, uint
         else if (round->files[index] != NULL) {
             int events = file_poll(round->files[index], entry->events, &wait);
             entry->revents = (int16_t)(events & (entry->events | FP_POLLERR | FP_POLLHUP));
-            if (entry->revents == 0 && wait.object != NULL && wait.events != 0)
-                round_add(round, &wait);
+            if (entry->revents == 0) {
+                round_add(round, wait.object, wait.events);
+                round_add(round, wait.also_object, wait.also_events);
+            }
         }
         found += entry->revents != 0;
     }

@@ -1,38 +1,25 @@
 /*
- * sys_socket.c - the Unix socket system calls: socket (and socketpair),
- * bind, listen, connect, accept4, getsockname/getpeername, sendto,
- * recvfrom, shutdown, getsockopt.
+ * sys_socket.c - the Unix socket system calls that make and name
+ * sockets and connections: socket (and socketpair), bind, listen,
+ * connect, accept4, getsockname/getpeername, shutdown. Moving data is
+ * sys_socket_msg.c's (sendmsg, recvmsg), options sys_socket_option.c's.
  *
- * Layer: POSIX (system-call side), on unix_socket.c and unix_listen.c.
- * Each call that takes a descriptor holds its file for the call's length
- * (fd_current_file) and answers ENOTSOCK for a file that is not a socket.
- * Addresses are struct sockaddr_un: a family (FP_AF_UNIX) and a path of
- * at most 107 bytes, NUL-terminated within the given length or not; an
- * empty path (Linux's abstract names, autobind) is EINVAL. A stream
- * socket's peer is fixed, so sendto's address must be absent (EISCONN)
- * and recvfrom reports none (address length 0).
+ * Layer: POSIX (system-call side), on unix_socket.c, unix_listen.c and
+ * the types' files. Each call that takes a descriptor holds its file for
+ * the call's length (socket_args_file) and answers ENOTSOCK for a file
+ * that is not a socket. A datagram socket cannot listen or accept
+ * (EOPNOTSUPP); its connect picks a default peer (unix_dgram.c).
  */
 #include "errno.h"
 #include "fs/fd_table.h"
-#include "lib/string.h"
 #include "posix/fd_pair.h"
+#include "posix/socket_args.h"
 #include "posix/syscalls.h"
+#include "posix/unix_dgram.h"
 #include "posix/unix_listen.h"
-#include "proc/usercopy.h"
 #include "uapi/freeport/socket.h"
 
 #define SOCKET_TYPE_FLAGS (FP_SOCK_NONBLOCK | FP_SOCK_CLOEXEC)
-#define SEND_FLAGS        (FP_MSG_DONTWAIT | FP_MSG_NOSIGNAL)
-#define RECV_FLAGS        (FP_MSG_DONTWAIT | FP_MSG_PEEK)
-#define IO_MAX            0x7ffff000 /* one call moves at most this, as read and write */
-#define FAMILY_SIZE       2          /* sun_family, before sun_path */
-#define PATH_SIZE         108        /* sun_path */
-
-struct address {
-    uint16_t family;
-    char path[PATH_SIZE];
-};
-_Static_assert(sizeof(struct address) == FAMILY_SIZE + PATH_SIZE, "struct sockaddr_un's layout");
 
 /* One new socket (`pair_fds` NULL; the result is its descriptor) or a
  * connected pair (into `pair_fds`; the result is 0). */
@@ -40,17 +27,18 @@ long sys_socket(int domain, int type, int protocol, int *pair_fds)
 {
     struct file *sockets[2];
     bool close_on_exec = type & FP_SOCK_CLOEXEC;
+    int kind = type & ~SOCKET_TYPE_FLAGS;
 
     if (domain != FP_AF_UNIX)
         return -EAFNOSUPPORT;
-    if ((type & ~SOCKET_TYPE_FLAGS) != FP_SOCK_STREAM || protocol != 0)
+    if ((kind != FP_SOCK_STREAM && kind != FP_SOCK_DGRAM && kind != FP_SOCK_SEQPACKET) || protocol != 0)
         return -EPROTONOSUPPORT;
     if (pair_fds) {
-        int error = unix_socket_pair(FP_SOCK_STREAM, type & FP_SOCK_NONBLOCK, sockets);
+        int error = unix_socket_pair(kind, type & FP_SOCK_NONBLOCK, sockets);
         return error ? error : fd_pair_install(sockets, close_on_exec, pair_fds);
     }
     struct fd_table *table = fd_table_current();
-    int error = table ? unix_socket_create(FP_SOCK_STREAM, type & FP_SOCK_NONBLOCK, &sockets[0]) : -EINVAL;
+    int error = table ? unix_socket_create(kind, type & FP_SOCK_NONBLOCK, &sockets[0]) : -EINVAL;
     if (error)
         return error;
     int fd = fd_install(table, sockets[0], 0, close_on_exec);
@@ -59,73 +47,18 @@ long sys_socket(int domain, int type, int protocol, int *pair_fds)
     return fd;
 }
 
-/* The socket open on `fd`, held: NULL and *error (-EBADF, -ENOTSOCK). */
-static struct file *socket_file(int fd, long *error)
-{
-    struct file *file = fd_current_file(fd);
-
-    *error = file == NULL ? -EBADF : -ENOTSOCK;
-    if (file && unix_socket_of(file) == NULL) {
-        file_put(file);
-        file = NULL;
-    }
-    return file;
-}
-
-/* The path of a user's struct sockaddr_un of `length` bytes, into `path`
- * (PATH_SIZE bytes, NUL-terminated): 0, -EINVAL, -EFAULT, -EAFNOSUPPORT. */
-static long address_in(const void *user_address, uint32_t length, char *path)
-{
-    struct address address;
-
-    if (length <= FAMILY_SIZE || length > sizeof(address))
-        return -EINVAL;
-    if (copy_from_user(&address, user_address, length) < 0)
-        return -EFAULT;
-    if (address.family != FP_AF_UNIX)
-        return -EAFNOSUPPORT;
-    size_t path_length = strnlen(address.path, length - FAMILY_SIZE);
-    if (path_length == 0 || path_length == PATH_SIZE)
-        return -EINVAL; /* empty, or no room left for the NUL */
-    memcpy(path, address.path, path_length);
-    path[path_length] = '\0';
-    return 0;
-}
-
-/* Give the user `name` (NULL: unnamed) as a struct sockaddr_un, cut to the
- * length it offers in *user_length, which then says the whole length.
- * Both pointers NULL: nothing asked. 0 or -EFAULT. */
-static long address_out(const char *name, void *user_address, uint32_t *user_length)
-{
-    struct address address = {.family = FP_AF_UNIX};
-    uint32_t offered, length = FAMILY_SIZE;
-
-    if (user_address == NULL && user_length == NULL)
-        return 0;
-    if (copy_from_user(&offered, user_length, sizeof(offered)) < 0)
-        return -EFAULT;
-    if (name) {
-        length += (uint32_t)strlen(name) + 1;
-        memcpy(address.path, name, length - FAMILY_SIZE);
-    }
-    if (copy_to_user(user_address, &address, offered < length ? offered : length) < 0 ||
-        copy_to_user(user_length, &length, sizeof(length)) < 0)
-        return -EFAULT;
-    return 0;
-}
-
 /* bind and connect: `operation` on the socket `fd` and the path in the
  * user's address. */
 static long on_address(int fd, const void *user_address, uint32_t length,
                        int (*operation)(struct unix_socket *socket, const char *path))
 {
-    char path[PATH_SIZE];
+    char path[SOCKET_PATH_SIZE];
     long result;
-    struct file *file = socket_file(fd, &result);
+    struct file *file = socket_args_file(fd, &result);
 
     if (file == NULL)
         return result;
-    result = address_in(user_address, length, path);
+    result = socket_args_address_in(user_address, length, path);
     if (result == 0)
         result = operation(unix_socket_of(file), path);
     file_put(file);
@@ -137,48 +70,70 @@ long sys_bind(int fd, const void *user_address, uint32_t length)
     return on_address(fd, user_address, length, unix_listen_bind);
 }
 
+/* A stream or seqpacket socket connects to a listener, a datagram socket
+ * picks its peer. */
+static int connect_to(struct unix_socket *socket, const char *path)
+{
+    if (socket->type == FP_SOCK_DGRAM)
+        return unix_dgram_connect(socket, path);
+    return unix_listen_connect(socket, path);
+}
+
 long sys_connect(int fd, const void *user_address, uint32_t length)
 {
-    return on_address(fd, user_address, length, unix_listen_connect);
+    return on_address(fd, user_address, length, connect_to);
 }
 
 long sys_listen(int fd, int backlog)
 {
     long result;
-    struct file *file = socket_file(fd, &result);
+    struct file *file = socket_args_file(fd, &result);
 
     if (file == NULL)
         return result;
-    result = unix_listen_start(unix_socket_of(file), backlog);
+    if (unix_socket_of(file)->type == FP_SOCK_DGRAM)
+        result = -EOPNOTSUPP;
+    else
+        result = unix_listen_start(unix_socket_of(file), backlog);
     file_put(file);
     return result;
 }
 
-/* The first waiting connection as the lowest free descriptor. A failure
- * after taking it (a bad address buffer, EMFILE) puts it back. */
-long sys_accept4(int fd, void *user_address, uint32_t *user_length, int flags)
+/* The first waiting connection as the lowest free descriptor. It leaves
+ * the queue only once it has one: a failure (a bad address buffer,
+ * EMFILE) leaves it first in line. */
+static long accept_first(struct unix_socket *listener, bool nonblocking, void *user_address,
+                         uint32_t *user_length, int flags)
 {
     struct fd_table *table = fd_table_current();
     struct file *connection;
+    long result = table ? unix_listen_first(listener, nonblocking, &connection) : -EINVAL;
+
+    if (result == 0)
+        result = socket_args_address_out(unix_socket_of(connection)->peer_name, user_address, user_length);
+    if (result == 0 && (result = fd_install(table, file_get(connection), 0, flags & FP_SOCK_CLOEXEC)) < 0)
+        file_put(connection);
+    if (result >= 0) {
+        connection->flags |= flags & FP_SOCK_NONBLOCK;
+        unix_listen_take(listener);
+    }
+    return result;
+}
+
+long sys_accept4(int fd, void *user_address, uint32_t *user_length, int flags)
+{
     long result;
-    struct file *file = socket_file(fd, &result);
+    struct file *file = socket_args_file(fd, &result);
 
     if (file == NULL)
         return result;
-    struct unix_socket *listener = unix_socket_of(file);
-    if ((flags & ~SOCKET_TYPE_FLAGS) || table == NULL)
+    if (unix_socket_of(file)->type == FP_SOCK_DGRAM)
+        result = -EOPNOTSUPP;
+    else if (flags & ~SOCKET_TYPE_FLAGS)
         result = -EINVAL;
     else
-        result = unix_listen_accept(listener, file->flags & FP_O_NONBLOCK, &connection);
-    if (result == 0) {
-        result = address_out(unix_socket_of(connection)->peer_name, user_address, user_length);
-        if (result == 0)
-            result = fd_install(table, connection, 0, flags & FP_SOCK_CLOEXEC);
-        if (result < 0)
-            unix_listen_put_back(listener, connection);
-        else
-            connection->flags |= flags & FP_SOCK_NONBLOCK;
-    }
+        result =
+            accept_first(unix_socket_of(file), file->flags & FP_O_NONBLOCK, user_address, user_length, flags);
     file_put(file);
     return result;
 }
@@ -188,7 +143,7 @@ long sys_accept4(int fd, void *user_address, uint32_t *user_length, int flags)
 long sys_sockname(int fd, int peer, void *user_address, uint32_t *user_length)
 {
     long result;
-    struct file *file = socket_file(fd, &result);
+    struct file *file = socket_args_file(fd, &result);
 
     if (file == NULL)
         return result;
@@ -198,45 +153,7 @@ long sys_sockname(int fd, int peer, void *user_address, uint32_t *user_length)
     else if (user_address == NULL || user_length == NULL)
         result = -EFAULT;
     else
-        result = address_out(peer ? socket->peer_name : socket->name, user_address, user_length);
-    file_put(file);
-    return result;
-}
-
-long sys_sendto(int fd, const void *buffer, size_t length, int flags, const void *address,
-                uint32_t address_length)
-{
-    long result;
-    struct file *file = socket_file(fd, &result);
-
-    (void)address_length; /* no address is accepted, whatever its length */
-    if (file == NULL)
-        return result;
-    if (flags & ~SEND_FLAGS)
-        result = -EOPNOTSUPP;
-    else if (address != NULL)
-        result = -EISCONN;
-    else
-        result = unix_socket_send(file, buffer, length < IO_MAX ? length : IO_MAX, flags);
-    file_put(file);
-    return result;
-}
-
-long sys_recvfrom(int fd, void *buffer, size_t length, int flags, void *address, uint32_t *address_length)
-{
-    static const uint32_t unnamed = 0;
-    long result;
-    struct file *file = socket_file(fd, &result);
-
-    (void)address; /* the peer is unnamed: nothing is written there */
-    if (file == NULL)
-        return result;
-    if (flags & ~RECV_FLAGS)
-        result = -EOPNOTSUPP;
-    else if (address_length && copy_to_user(address_length, &unnamed, sizeof(unnamed)) < 0)
-        result = -EFAULT;
-    else
-        result = unix_socket_recv(file, buffer, length < IO_MAX ? length : IO_MAX, flags);
+        result = socket_args_address_out(peer ? socket->peer_name : socket->name, user_address, user_length);
     file_put(file);
     return result;
 }
@@ -244,35 +161,11 @@ long sys_recvfrom(int fd, void *buffer, size_t length, int flags, void *address,
 long sys_shutdown(int fd, int how)
 {
     long result;
-    struct file *file = socket_file(fd, &result);
+    struct file *file = socket_args_file(fd, &result);
 
     if (file == NULL)
         return result;
     result = unix_socket_shutdown(file, how);
     file_put(file);
     return result;
-}
-
-long sys_getsockopt(int fd, int level, int name, int *user_value, uint32_t *user_length)
-{
-    long result;
-    struct file *file = socket_file(fd, &result);
-    uint32_t length;
-    int value;
-
-    if (file == NULL)
-        return result;
-    result = copy_from_user(&length, user_length, sizeof(length)) < 0 ? -EFAULT : 0;
-    if (result == 0 && length < sizeof(value))
-        result = -EINVAL;
-    if (result == 0)
-        result = unix_socket_option(file, level, name, &value);
-    file_put(file);
-    if (result)
-        return result;
-    length = sizeof(value);
-    if (copy_to_user(user_value, &value, sizeof(value)) < 0 ||
-        copy_to_user(user_length, &length, sizeof(length)) < 0)
-        return -EFAULT;
-    return 0;
 }

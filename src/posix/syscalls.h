@@ -1,5 +1,5 @@
 /*
- * syscalls.h - the POSIX IPC system calls, kernel side (numbers 160-199 of
+ * syscalls.h - the POSIX IPC system calls, kernel side (numbers 160-219 of
  * <freeport/syscall.h>).
  *
  * Layer: POSIX (system-call side). proc/syscall_table.c calls these with
@@ -9,10 +9,13 @@
  * per file:
  *   sys_pipe.c   pipe2
  *   sys_socket.c socket (and socketpair), bind, listen, connect, accept4,
- *                getsockname/getpeername, sendto, recvfrom, shutdown, getsockopt
+ *                getsockname/getpeername, shutdown
+ *   sys_socket_msg.c    sendmsg, recvmsg
+ *   sys_socket_option.c getsockopt, setsockopt
  *   sys_poll.c   ppoll (poll, select and pselect in libc)
  *   sys_mq.c     mq_open, mq_unlink, mq_timedsend, mq_timedreceive, mq_notify,
  *                mq_getsetattr
+ *   sys_pty.c    openpty
  */
 #ifndef FREEPORT_POSIX_SYSCALLS_H
 #define FREEPORT_POSIX_SYSCALLS_H
@@ -25,6 +28,9 @@
 /* sys_pipe.c */
 long sys_pipe2(int *fds, int flags);
 
+/* sys_pty.c */
+long sys_openpty(int *fds, int flags);
+
 /* sys_socket.c */
 long sys_socket(int domain, int type, int protocol, int *pair_fds);
 long sys_bind(int fd, const void *address, uint32_t length);
@@ -32,10 +38,16 @@ long sys_listen(int fd, int backlog);
 long sys_connect(int fd, const void *address, uint32_t length);
 long sys_accept4(int fd, void *address, uint32_t *length, int flags);
 long sys_sockname(int fd, int peer, void *address, uint32_t *length);
-long sys_sendto(int fd, const void *buffer, size_t length, int flags, const void *address, uint32_t address_length);
-long sys_recvfrom(int fd, void *buffer, size_t length, int flags, void *address, uint32_t *address_length);
 long sys_shutdown(int fd, int how);
-long sys_getsockopt(int fd, int level, int name, int *value, uint32_t *length);
+
+/* sys_socket_msg.c */
+struct freeport_msghdr;
+long sys_sendmsg(int fd, const struct freeport_msghdr *header, int flags);
+long sys_recvmsg(int fd, struct freeport_msghdr *header, int flags);
+
+/* sys_socket_option.c */
+long sys_getsockopt(int fd, int level, int name, void *value, uint32_t *length);
+long sys_setsockopt(int fd, int level, int name, const void *value, uint32_t length);
 
 /* sys_poll.c */
 struct freeport_pollfd;

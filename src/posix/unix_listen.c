@@ -2,31 +2,29 @@
  * unix_listen.c - binding, listening, connecting and accepting (see
  * unix_listen.h).
  *
- * Layer: POSIX, on unix_socket.c (which makes the connection's two
- * sockets and streams) and the file layer's paths.
+ * Layer: POSIX, on unix_socket.c (which makes the connection's server
+ * end), file_rights.c and native ports (the queue of waiting
+ * connections), and the file layer's paths.
+ * Binding serves every socket type; the rest is for stream and seqpacket
+ * sockets.
  * Invariants: vnode->bound_socket is the socket holding `bound` on that
- * vnode, or NULL; a listener's queue holds `count` accepted-side socket
- * files (each its one reference) from pending[head] on, in the order the
- * connects came; count <= limit, except for the one a failed accept puts
- * back (so the array has one spare slot; an accept does not sleep between
- * taking a connection and putting it back).
+ * vnode, or NULL; every message on a listening socket's queue carries one
+ * capability to a struct file_rights holding one file, a server end that
+ * no descriptor holds yet, in the order the connects came. A connect
+ * allocates everything before it connects anything, and checks for room
+ * first: queueing then cannot fail.
+ * Locking: system calls only, one CPU, no preemption in the kernel.
  */
 #include "posix/unix_listen.h"
 #include "errno.h"
 #include "fs/vfs.h"
+#include "ipc/ipc_wait.h"
+#include "ipc/port.h"
 #include "mm/heap.h"
+#include "posix/errno_map.h"
+#include "posix/file_rights.h"
 #include "proc/process.h"
-#include "proc/waitqueue.h"
-
-#define QUEUE_SLOTS (UNIX_LISTEN_BACKLOG_MAX + 1)
-
-struct unix_listener {
-    uint32_t limit;              /* connections that may wait: listen's backlog */
-    uint32_t count;              /* connections waiting */
-    uint32_t head;               /* the first of them */
-    struct wait_queue accepting; /* threads in accept, waiting for a connection */
-    struct file *pending[QUEUE_SLOTS];
-};
+#include "uapi/freeport/socket.h"
 
 int unix_listen_bind(struct unix_socket *socket, const char *path)
 {
@@ -36,8 +34,8 @@ int unix_listen_bind(struct unix_socket *socket, const char *path)
     struct vnode *vnode;
     char *name;
 
-    if (socket->bound || socket->state != UNIX_SOCKET_UNCONNECTED)
-        return -EINVAL;
+    if (socket->bound || (socket->state != UNIX_SOCKET_UNCONNECTED && socket->type != FP_SOCK_DGRAM))
+        return -EINVAL; /* a connected datagram socket may still take a name */
     int error = unix_socket_copy_name(path, &name);
     if (error == 0)
         error = path_resolve_parent(path, &parent);
@@ -63,31 +61,53 @@ int unix_listen_start(struct unix_socket *socket, int backlog)
         return -EINVAL;
     if (socket->bound == NULL)
         return -EDESTADDRREQ;
-    if (socket->listener == NULL) {
-        socket->listener = kzalloc(sizeof(*socket->listener));
-        if (socket->listener == NULL)
-            return -ENOMEM;
-        wait_queue_init(&socket->listener->accepting);
-    }
-    socket->listener->limit = backlog < 1                         ? 1
-                              : backlog > UNIX_LISTEN_BACKLOG_MAX ? UNIX_LISTEN_BACKLOG_MAX
-                                                                  : (uint32_t)backlog;
+    socket->queue->queue.depth_limit = backlog < 1                         ? 1
+                                       : backlog > UNIX_LISTEN_BACKLOG_MAX ? UNIX_LISTEN_BACKLOG_MAX
+                                                                           : (uint32_t)backlog;
     socket->state = UNIX_SOCKET_LISTENING;
+    socket->pid = process_current() ? process_current()->pid : 0; /* SO_PEERCRED: listen's caller */
     return 0;
 }
 
-/* The listening socket bound to `vnode` with room in its queue, or NULL. */
-static struct unix_socket *listening_at(const struct vnode *vnode)
+/* The listening socket bound to `vnode` with room in its queue: 0,
+ * -EPROTOTYPE (a socket of another type), -ECONNREFUSED. */
+static int listening_at(const struct vnode *vnode, int type, struct unix_socket **out)
 {
     struct unix_socket *server = vnode->type == VNODE_SOCKET ? vnode->bound_socket : NULL;
 
-    if (server == NULL || server->state != UNIX_SOCKET_LISTENING)
-        return NULL;
-    return server->listener->count < server->listener->limit ? server : NULL;
+    *out = server;
+    if (server && server->type != type)
+        return -EPROTOTYPE;
+    if (server == NULL || server->state != UNIX_SOCKET_LISTENING ||
+        !msg_queue_has_room(&server->queue->queue, 0))
+        return -ECONNREFUSED;
+    return 0;
+}
+
+/* An empty message whose one capability names empty rights, for the
+ * connection to come: 0 or -ENOMEM with nothing made. */
+static int make_envelope(struct ipc_message **message, struct file_rights **rights)
+{
+    struct ipc_msg_header header = {0};
+    int error = (int)posix_result(message_allocate(&header, message));
+
+    if (error)
+        return error;
+    error = file_rights_create(rights);
+    if (error == 0)
+        error = file_rights_attach(*message, *rights);
+    if (*rights)
+        file_rights_put(*rights); /* the capability holds it, or it goes */
+    if (error)
+        message_destroy(*message);
+    return error;
 }
 
 int unix_listen_connect(struct unix_socket *socket, const char *path)
 {
+    struct file_rights *rights = NULL;
+    struct ipc_message *message;
+    struct unix_socket *server;
     struct vnode *vnode;
     struct file *peer;
 
@@ -98,58 +118,48 @@ int unix_listen_connect(struct unix_socket *socket, const char *path)
     int error = path_resolve(path, &vnode);
     if (error)
         return error;
-    struct unix_socket *server = listening_at(vnode);
-    error = server ? unix_socket_connect_new_peer(socket, server->name, &peer) : -ECONNREFUSED;
+    error = listening_at(vnode, socket->type, &server);
+    if (error == 0)
+        error = make_envelope(&message, &rights);
+    if (error == 0 && (error = unix_socket_connect_new_peer(socket, server, &peer)) < 0)
+        message_destroy(message);
     if (error == 0) {
-        struct unix_listener *listener = server->listener;
-        listener->pending[(listener->head + listener->count) % QUEUE_SLOTS] = peer;
-        listener->count++;
-        wait_queue_wake_all(&listener->accepting);
+        file_rights_add(rights, peer);
+        port_send_message(server->queue, message, 0); /* room was checked, and nothing slept since */
     }
     vnode_put(vnode);
     return error;
 }
 
-int unix_listen_accept(struct unix_socket *socket, bool nonblocking, struct file **out)
+int unix_listen_first(struct unix_socket *socket, bool nonblocking, struct file **out)
 {
-    struct unix_listener *listener = socket->listener;
+    struct ipc_message *first = NULL;
 
     if (socket->state != UNIX_SOCKET_LISTENING)
         return -EINVAL;
-    while (listener->count == 0) {
-        if (nonblocking)
-            return -EAGAIN;
-        if (wait_queue_sleep(&listener->accepting) < 0)
-            return -EINTR;
+    while (first == NULL) {
+        int error = port_next_message(socket->queue, nonblocking ? 0 : IPC_DEADLINE_NEVER, &first);
+        if (error)
+            return (int)posix_result(error);
     }
-    *out = listener->pending[listener->head];
-    listener->head = (listener->head + 1) % QUEUE_SLOTS;
-    listener->count--;
+    struct file_rights *rights = file_rights_take(first->caps[0]);
+    *out = rights->files[0];
+    file_rights_put(rights); /* the queued message still holds them */
     return 0;
 }
 
-void unix_listen_put_back(struct unix_socket *socket, struct file *connection)
+void unix_listen_take(struct unix_socket *socket)
 {
-    struct unix_listener *listener = socket->listener;
+    struct ipc_message *first = msg_queue_peek(&socket->queue->queue);
 
-    listener->head = (listener->head + QUEUE_SLOTS - 1) % QUEUE_SLOTS;
-    listener->pending[listener->head] = connection;
-    listener->count++;
+    port_consume(socket->queue, first);
+    message_destroy(first);
 }
 
 void unix_listen_close(struct unix_socket *socket)
 {
-    struct unix_listener *listener = socket->listener;
-
     if (socket->bound) {
         socket->bound->bound_socket = NULL;
         vnode_put(socket->bound);
     }
-    if (listener == NULL)
-        return;
-    for (; listener->count > 0; listener->count--) {
-        file_put(listener->pending[listener->head]);
-        listener->head = (listener->head + 1) % QUEUE_SLOTS;
-    }
-    kfree(listener);
 }

@@ -202,6 +202,7 @@ static void commit(struct process *process, struct user_memory *memory, const ch
     if (process->files)
         fd_table_close_on_exec(process->files);
     signal_state_exec(&process->signals);
+    process->has_exec = true;
     process_set_name(process, path);
     user_frame_init(process->thread->user_frame, entry, stack_pointer);
     arch_fpu_init_state(process->thread->fpu_state);

@@ -7,12 +7,19 @@
  * reaps them in turn. The parent sleeps on its child_changed queue; every
  * exit wakes it.
  *
+ * A session leader's end hangs up its controlling terminal (terminal.h),
+ * and a process group it orphans with a stopped member is hung up and
+ * continued (process_group.c). waitpid also reports children that
+ * stopped or continued (job_control.h) when its options ask.
+ *
  * Invariants: a zombie holds no memory, files or thread; a process's
  * `children` holds its live and zombie children; init (pid 1) never
  * becomes a zombie: its end ends the machine.
  */
 #include "proc/exit.h"
+#include "proc/job_control.h"
 #include "proc/process.h"
+#include "proc/process_group.h"
 #include "proc/scheduler.h"
 #include "proc/syscall.h"
 #include "proc/user_memory.h"
@@ -20,6 +27,7 @@
 #include "arch/arch.h"
 #include "errno.h"
 #include "fs/fd_table.h"
+#include "fs/terminal.h"
 #include "fs/vnode.h"
 #include "panic.h"
 #include "printk.h"
@@ -88,6 +96,9 @@ void process_exit(int status)
     process_release_resources(process);
     if (process->pid == PROCESS_INIT_PID)
         init_ended(status);
+    if (process->pid == process->sid && process->controlling_terminal)
+        terminal_session_ended(process->controlling_terminal);
+    process_group_exit(process);
     hand_children_to_init(process);
     int enabled = arch_irq_save();
     process->state = PROCESS_ZOMBIE;
@@ -105,58 +116,72 @@ long sys_exit(int status)
     process_exit(FP_W_EXITED(status));
 }
 
-static bool child_matches(const struct process *child, int pid)
+/* pid > 0: that child; 0: any in the caller's group; -1: any; < -1: any
+ * in group -pid. */
+static bool child_matches(const struct process *parent, const struct process *child, int pid)
 {
-    return pid <= 0 || child->pid == pid;
+    if (pid > 0)
+        return child->pid == pid;
+    if (pid == 0)
+        return child->pgid == parent->pgid;
+    return pid == -1 || child->pgid == -pid;
 }
 
-/* A zombie child matching `pid`, or NULL; *any says whether any child matches. */
-static struct process *find_zombie(struct process *parent, int pid, bool *any)
+/* A child matching `pid` with something to report - a zombie, or a stop
+ * or continue `options` asks for (then taken, into *status) - or NULL;
+ * *any says whether any child matches. */
+static struct process *find_reportable(struct process *parent, int pid, int options, bool *any, int *status)
 {
     *any = false;
     list_for_each(node, &parent->children) {
         struct process *child = list_entry(node, struct process, sibling_node);
-        if (!child_matches(child, pid))
+        if (!child_matches(parent, child, pid))
             continue;
         *any = true;
-        if (child->state == PROCESS_ZOMBIE)
+        if (child->state == PROCESS_ZOMBIE) {
+            *status = child->exit_status;
+            return child;
+        }
+        if (job_control_take_report(child, options, status))
             return child;
     }
     return NULL;
 }
 
-static long reap(struct process *parent, struct process *zombie, int *user_status)
+/* Copy the status out, and free the child if it is a zombie. */
+static long report(struct process *parent, struct process *child, int status, int *user_status)
 {
-    int pid = zombie->pid;
+    int pid = child->pid;
 
-    if (user_status && copy_to_user(user_status, &zombie->exit_status, sizeof(int)) < 0)
+    if (user_status && copy_to_user(user_status, &status, sizeof(int)) < 0)
         return -EFAULT;
-    parent->children_user_ticks += zombie->user_ticks + zombie->children_user_ticks;
-    parent->children_system_ticks += zombie->system_ticks + zombie->children_system_ticks;
-    process_free(zombie);
+    if (child->state != PROCESS_ZOMBIE)
+        return pid;
+    parent->children_user_ticks += child->user_ticks + child->children_user_ticks;
+    parent->children_system_ticks += child->system_ticks + child->children_system_ticks;
+    process_free(child);
     return pid;
 }
 
-/* pid > 0: that child; -1 (or any pid <= 0: there are no process groups):
- * any child. */
 long sys_waitpid(int pid, int *user_status, int options)
 {
     struct process *self = process_current();
     bool any;
+    int status = 0;
 
-    if (options & ~(FP_WNOHANG | FP_WUNTRACED))
+    if (options & ~(FP_WNOHANG | FP_WUNTRACED | FP_WCONTINUED) || pid == INT32_MIN)
         return -EINVAL;
     for (;;) {
         int enabled = arch_irq_save();
-        struct process *zombie = find_zombie(self, pid, &any);
+        struct process *child = find_reportable(self, pid, options, &any, &status);
         int error = 0;
-        if (any && !zombie && !(options & FP_WNOHANG))
+        if (any && !child && !(options & FP_WNOHANG))
             error = wait_queue_sleep(&self->child_changed);
         arch_irq_restore(enabled);
         if (!any)
             return -ECHILD;
-        if (zombie)
-            return reap(self, zombie, user_status);
+        if (child)
+            return report(self, child, status, user_status);
         if (options & FP_WNOHANG)
             return 0;
         if (error)

@@ -4,7 +4,8 @@
  * Layer: processes. PROCESS_MAX slots; a process holds its slot from
  * process_alloc() until it is reaped (process_free()). Pids count up from 1
  * and wrap at PID_MAX, skipping pids still in the table, so a pid is not
- * reused while its process (or zombie) exists.
+ * reused while its process (or zombie) exists, nor while a process group
+ * or session has it as its id.
  *
  * Invariants: process_table[p->table_index] == p for every live p; a
  * process is on its parent's `children` list exactly while it has a parent.
@@ -27,9 +28,16 @@ struct process *process_current(void)
     return thread_current()->process;
 }
 
+/* Taken while a process has it as its pid, or as the id of its group or
+ * session (POSIX: a group's id is not reused while the group exists). */
 static bool pid_in_use(int pid)
 {
-    return process_find(pid) != NULL;
+    for (unsigned index = 0; index < PROCESS_MAX; index++) {
+        const struct process *process = process_table[index];
+        if (process && (process->pid == pid || process->pgid == pid || process->sid == pid))
+            return true;
+    }
+    return false;
 }
 
 static int pid_next(void)
@@ -59,10 +67,14 @@ struct process *process_alloc(struct process *parent, const char *name)
     process->table_index = (unsigned)slot;
     process->parent = parent;
     process->state = PROCESS_ALIVE;
+    process->pgid = parent ? parent->pgid : process->pid;
+    process->sid = parent ? parent->sid : process->pid;
+    process->controlling_terminal = parent ? parent->controlling_terminal : NULL;
     strlcpy(process->name, name, sizeof(process->name));
     list_init(&process->children);
     list_init(&process->sibling_node);
     wait_queue_init(&process->child_changed);
+    wait_queue_init(&process->continued);
     if (parent)
         list_push_back(&parent->children, &process->sibling_node);
     process_table[slot] = process;

@@ -30,12 +30,16 @@ struct address_space;
 struct thread;
 struct user_memory;
 struct ipc_process;
+struct terminal;
 
 #define PROCESS_MAX      64
 #define PROCESS_NAME_MAX 32
 #define PROCESS_INIT_PID 1
 
 enum process_state { PROCESS_ALIVE, PROCESS_ZOMBIE };
+
+/* What waitpid has yet to tell the parent about a live child (job_control.c). */
+enum job_report { JOB_REPORT_NONE, JOB_REPORT_STOPPED, JOB_REPORT_CONTINUED };
 
 struct process {
     int pid;
@@ -44,6 +48,18 @@ struct process {
     struct vnode *cwd;      /* fs/vnode.h; holds a reference */
     uint32_t umask;
     struct address_space *address_space; /* = &memory->pages, or NULL once exited */
+
+    /* Job control (process_group.c, job_control.c). A child starts in its
+     * parent's group and session, with its controlling terminal; exec keeps
+     * them. controlling_terminal (fs/terminal.h) is the session's: every
+     * member of a session has the same one, and the terminal clears it in
+     * all of them when it goes (terminal_forget). */
+    int pgid, sid;
+    struct terminal *controlling_terminal;
+    bool has_exec;                /* setpgid on a child that has exec'd: EACCES */
+    enum job_report job_report;   /* for the parent's waitpid (WUNTRACED, WCONTINUED) */
+    int stop_signal;              /* the signal that stopped it, for WSTOPSIG */
+    struct wait_queue continued;  /* a stopped process sleeps here until SIGCONT */
 
     /* Process management state: owned by src/proc/. */
     struct user_memory *memory; /* user_memory.h: regions, break, page tables */

@@ -25,6 +25,7 @@
 #include <stddef.h>
 #include "proc/signal.h"
 #include "proc/exit.h"
+#include "proc/job_control.h"
 #include "proc/process.h"
 #include "proc/scheduler.h"
 #include "proc/sleep.h"
@@ -37,11 +38,10 @@
 
 #define RED_ZONE_SIZE 128
 
-/* Signals whose default action is to do nothing. Stopping is not
- * implemented, so the stop signals are among them. */
+/* Signals whose default action is to do nothing (SIGCONT's continuing
+ * happens when it is posted). */
 #define SIGNAL_DEFAULT_IGNORED                                                                               \
-    (SIGNAL_BIT(FP_SIGCHLD) | SIGNAL_BIT(FP_SIGURG) | SIGNAL_BIT(FP_SIGWINCH) | SIGNAL_BIT(FP_SIGCONT) |     \
-     SIGNAL_BIT(FP_SIGSTOP) | SIGNAL_BIT(FP_SIGTSTP) | SIGNAL_BIT(FP_SIGTTIN) | SIGNAL_BIT(FP_SIGTTOU))
+    (SIGNAL_BIT(FP_SIGCHLD) | SIGNAL_BIT(FP_SIGURG) | SIGNAL_BIT(FP_SIGWINCH) | SIGNAL_BIT(FP_SIGCONT))
 
 struct signal_frame {
     uint64_t return_address;
@@ -53,21 +53,19 @@ struct signal_frame {
 
 _Static_assert(offsetof(struct signal_frame, registers) % 16 == 8, "the handler's rsp + 8 is aligned");
 
-bool signal_default_is_fatal(int signal)
-{
-    return !(SIGNAL_DEFAULT_IGNORED & SIGNAL_BIT(signal));
-}
-
-static bool is_ignored(const struct signal_state *state, int signal)
+bool signal_is_ignored(const struct signal_state *state, int signal)
 {
     uint64_t handler = state->actions[signal].handler;
 
-    return handler == FP_SIG_IGN || (handler == FP_SIG_DFL && !signal_default_is_fatal(signal));
+    return handler == FP_SIG_IGN || (handler == FP_SIG_DFL && (SIGNAL_DEFAULT_IGNORED & SIGNAL_BIT(signal)));
 }
 
+/* A stopped process takes nothing but SIGKILL until it is continued. */
 static uint64_t deliverable_set(const struct signal_state *state)
 {
-    return state->pending & ~(state->blocked & ~SIGNAL_UNBLOCKABLE);
+    uint64_t set = state->pending & ~(state->blocked & ~SIGNAL_UNBLOCKABLE);
+
+    return state->stopped ? set & SIGNAL_BIT(FP_SIGKILL) : set;
 }
 
 bool signal_is_deliverable(const struct process *process)
@@ -75,16 +73,37 @@ bool signal_is_deliverable(const struct process *process)
     return deliverable_set(&process->signals) != 0;
 }
 
-void signal_send(struct process *process, int signal)
+/* Posts `signal` to `process`, with no regard for who it is. */
+static void signal_post(struct process *process, int signal)
 {
     int enabled = arch_irq_save();
 
-    if (process->state == PROCESS_ALIVE && !is_ignored(&process->signals, signal)) {
+    if (process->state == PROCESS_ALIVE && signal == FP_SIGCONT)
+        job_control_continue(process);
+    if (SIGNAL_BIT(signal) & SIGNAL_STOPS)
+        process->signals.pending &= ~SIGNAL_BIT(FP_SIGCONT);
+    if (process->state == PROCESS_ALIVE && !signal_is_ignored(&process->signals, signal)) {
         process->signals.pending |= SIGNAL_BIT(signal);
         if (signal_is_deliverable(process) && process->thread)
             wait_queue_interrupt(process->thread);
     }
     arch_irq_restore(enabled);
+}
+
+/* Init, as on Linux, takes only the signals it has a handler for: a
+ * default action would end or stop the machine's first process, and its
+ * end is a panic. So kill -9 1, ^C on a console init shares, or a kill(0)
+ * from a program in init's group cannot take the machine down; a fault of
+ * init's own still can (signal_force). */
+static bool init_refuses(const struct process *process, int signal)
+{
+    return process->pid == PROCESS_INIT_PID && process->signals.actions[signal].handler == FP_SIG_DFL;
+}
+
+void signal_send(struct process *process, int signal)
+{
+    if (!init_refuses(process, signal))
+        signal_post(process, signal);
 }
 
 bool signal_force(struct process *process, int signal)
@@ -94,7 +113,7 @@ bool signal_force(struct process *process, int signal)
     state->blocked &= ~SIGNAL_BIT(signal);
     if (state->actions[signal].handler == FP_SIG_IGN)
         state->actions[signal].handler = FP_SIG_DFL;
-    signal_send(process, signal);
+    signal_post(process, signal);
     return state->actions[signal].handler == FP_SIG_DFL;
 }
 
@@ -110,17 +129,32 @@ static int take_deliverable(struct signal_state *state)
     return signal;
 }
 
-/* A system call interrupted by a signal whose handler asked for SA_RESTART
- * runs again after the handler, unless it is one POSIX says must fail. */
-static void maybe_restart_syscall(struct trap_frame *frame, const struct freeport_sigaction *action)
+/* The system call a signal interrupted runs again, unless it is one POSIX
+ * says must fail. */
+static void restart_syscall(struct trap_frame *frame)
 {
-    struct thread *self = thread_current();
-    long number = self->syscall_number;
+    long number = thread_current()->syscall_number;
 
-    if (number < 0 || user_frame_result(frame) != -EINTR || !(action->flags & FP_SA_RESTART))
+    if (number < 0 || user_frame_result(frame) != -EINTR)
         return;
     if (number != SYS_sigsuspend && number != SYS_nanosleep && number != SYS_ppoll)
         user_frame_restart_syscall(frame, number);
+}
+
+/* ... after a handler that asked for SA_RESTART. */
+static void maybe_restart_syscall(struct trap_frame *frame, const struct freeport_sigaction *action)
+{
+    if (action->flags & FP_SA_RESTART)
+        restart_syscall(frame);
+}
+
+/* A stop, then SIGCONT: the interrupted call goes on as if nothing had
+ * happened (no handler ran), as on Linux. */
+static void stop(struct trap_frame *frame, struct process *process, int signal)
+{
+    job_control_stop(process, signal);
+    if (!process->signals.stopped)
+        restart_syscall(frame);
 }
 
 /* The mask sigreturn will restore: sigsuspend's caller's, if the signal
@@ -164,6 +198,10 @@ void signal_deliver(struct trap_frame *frame)
         uint64_t handler = process->signals.actions[signal].handler;
         if (handler == FP_SIG_IGN)
             continue;
+        if (handler == FP_SIG_DFL && (SIGNAL_BIT(signal) & SIGNAL_STOPS)) {
+            stop(frame, process, signal);
+            continue;
+        }
         if (handler == FP_SIG_DFL)
             process_exit(FP_W_SIGNALED(signal));
         if (enter_handler(frame, &process->signals, signal) < 0)
@@ -196,6 +234,7 @@ void signal_state_fork(struct signal_state *child, const struct signal_state *pa
     child->pending = 0;
     child->alarm_tick = 0;
     child->suspended = false;
+    child->stopped = false;
 }
 
 void signal_state_exec(struct signal_state *state)

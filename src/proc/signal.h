@@ -12,8 +12,9 @@
  * Invariants: SIGKILL and SIGSTOP are never blocked, caught or ignored;
  * `pending` never holds a signal whose action is to ignore it. A posted
  * signal that is not blocked wakes the process from any sleep
- * (wait_queue_sleep returns -EINTR). Stopping (SIGSTOP, SIGTSTP...) is not
- * implemented: those signals are ignored.
+ * (wait_queue_sleep returns -EINTR). A stop signal with the default
+ * action stops the process (job_control.h); while stopped, only SIGKILL is
+ * deliverable and SIGCONT (posted) continues it.
  */
 #ifndef FREEPORT_PROC_SIGNAL_H
 #define FREEPORT_PROC_SIGNAL_H
@@ -28,6 +29,8 @@ struct trap_frame;
 #define SIGNAL_BIT(signal) (UINT64_C(1) << ((signal)-1))
 #define SIGNAL_ALL         (SIGNAL_BIT(FP_NSIG) - 1) /* signals 1 .. FP_NSIG - 1 */
 #define SIGNAL_UNBLOCKABLE (SIGNAL_BIT(FP_SIGKILL) | SIGNAL_BIT(FP_SIGSTOP))
+#define SIGNAL_STOPS                                                                                         \
+    (SIGNAL_BIT(FP_SIGSTOP) | SIGNAL_BIT(FP_SIGTSTP) | SIGNAL_BIT(FP_SIGTTIN) | SIGNAL_BIT(FP_SIGTTOU))
 
 struct signal_state {
     uint64_t pending;
@@ -35,6 +38,7 @@ struct signal_state {
     struct freeport_sigaction actions[FP_NSIG]; /* [signal]; [0] unused */
     uint64_t alarm_tick;                        /* arch_ticks() when SIGALRM is due; 0: no alarm */
     bool suspended; /* in sigsuspend: restore suspend_saved_mask after the handler */
+    bool stopped;   /* by a stop signal, until SIGCONT (job_control.c) */
     uint64_t suspend_saved_mask;
 };
 
@@ -43,10 +47,13 @@ static inline bool signal_is_valid(long signal)
     return signal >= 1 && signal < FP_NSIG;
 }
 
-/* Does the default action of `signal` end the process? (Else it ignores it.) */
-bool signal_default_is_fatal(int signal);
+/* Is `signal` thrown away when posted, by its action in `state` (SIG_IGN,
+ * or the default of a signal whose default is to do nothing)? */
+bool signal_is_ignored(const struct signal_state *state, int signal);
 
-/* Post `signal` to `process` (discarded if its action is to ignore it). */
+/* Post `signal` to `process` (discarded if its action is to ignore it,
+ * and for init if its action is the default one). SIGCONT continues a
+ * stopped process whatever its action. */
 void signal_send(struct process *process, int signal);
 
 /* A fault's signal: unblocked, and back to the default action if it was

@@ -89,6 +89,8 @@ static uint32_t process_state_code(const struct process *process)
 {
     if (process->state == PROCESS_ZOMBIE)
         return FP_PROC_ZOMBIE;
+    if (process->signals.stopped)
+        return FP_PROC_STOPPED;
     return process->thread->state == THREAD_SLEEPING ? FP_PROC_SLEEPING : FP_PROC_RUNNING;
 }
 

@@ -1,12 +1,14 @@
 /*
  * sys_signal.c - the signal system calls: kill, sigaction, sigprocmask,
- * sigpending, sigsuspend, sigreturn, alarm.
+ * sigpending, sigsuspend, sigreturn, alarm. kill reaches a process, a
+ * process group (pid 0: the caller's, pid < -1: group -pid), or all.
  *
  * Layer: processes (system-call side), on signal.c. Signal sets cross the
  * boundary as uint64_t with bit n - 1 for signal n; SIGKILL and SIGSTOP are
  * silently dropped from any mask, and their actions cannot change.
  */
 #include "proc/process.h"
+#include "proc/process_group.h"
 #include "proc/scheduler.h"
 #include "proc/signal.h"
 #include "proc/syscall.h"
@@ -37,14 +39,23 @@ static long kill_all(int signal)
     return result;
 }
 
-/* There are no process groups: pid 0 and pid < -1 name none. */
+/* pid 0: the caller's process group; pid < -1: group -pid. */
+static long kill_group(int pgid, int signal)
+{
+    return process_group_signal(pgid, signal) > 0 ? 0 : -ESRCH;
+}
+
 long sys_kill(int pid, int signal)
 {
     if (signal != 0 && !signal_is_valid(signal))
         return -EINVAL;
     if (pid == -1)
         return kill_all(signal);
-    struct process *target = pid > 0 ? process_find(pid) : NULL;
+    if (pid == 0)
+        return kill_group(process_current()->pgid, signal);
+    if (pid < 0)
+        return pid == INT32_MIN ? -ESRCH : kill_group(-pid, signal);
+    struct process *target = process_find(pid);
     return target ? kill_one(target, signal) : -ESRCH;
 }
 
@@ -79,7 +90,7 @@ long sys_sigaction(int signal, const struct freeport_sigaction *user_action,
     action.mask &= SIGNAL_ALL & ~SIGNAL_UNBLOCKABLE;
     int enabled = arch_irq_save();
     state->actions[signal] = action;
-    if (action.handler == FP_SIG_IGN || (action.handler == FP_SIG_DFL && !signal_default_is_fatal(signal)))
+    if (signal_is_ignored(state, signal))
         state->pending &= ~SIGNAL_BIT(signal);
     arch_irq_restore(enabled);
     return 0;

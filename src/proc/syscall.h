@@ -32,6 +32,9 @@ long sys_poweroff(int status);
 long sys_kstat(struct freeport_kstat *counters);
 long sys_procinfo(int index, struct freeport_procinfo *info);
 
+/* sys_reboot.c */
+long sys_reboot(void);
+
 /* sys_kcheck.c */
 long sys_kcheck(struct freeport_kcheck *report);
 long sys_fault_inject(uint64_t one_in, uint64_t seed, unsigned sites);
@@ -55,5 +58,11 @@ long sys_sigpending(uint64_t *set);
 long sys_sigsuspend(const uint64_t *mask);
 long sys_sigreturn(void);
 long sys_alarm(unsigned seconds);
+
+/* process_group.c */
+long sys_setpgid(int pid, int pgid);
+long sys_getpgid(int pid);
+long sys_setsid(void);
+long sys_getsid(int pid);
 
 #endif

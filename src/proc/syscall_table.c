@@ -28,6 +28,7 @@
 #include "arch/context.h"
 #include "errno.h"
 #include "fs/syscalls.h"
+#include "ipc/freeworld_syscalls.h"
 #include "ipc/syscalls.h"
 #include "posix/syscalls.h"
 #include "uapi/freeport/syscall.h"
@@ -50,6 +51,7 @@ static const syscall_function syscall_table[SYS_COUNT] = {
     [SYS_sched_yield] = SYSCALL(sys_sched_yield),
     [SYS_uname] = SYSCALL(sys_uname),
     [SYS_poweroff] = SYSCALL(sys_poweroff),
+    [SYS_reboot] = SYSCALL(sys_reboot),
 
     [SYS_kill] = SYSCALL(sys_kill),
     [SYS_sigaction] = SYSCALL(sys_sigaction),
@@ -133,16 +135,6 @@ static const syscall_function syscall_table[SYS_COUNT] = {
     [SYS_ipc_transport_stats] = SYSCALL(sys_ipc_transport_stats),
 
     [SYS_pipe2] = SYSCALL(sys_pipe2),
-    [SYS_socket] = SYSCALL(sys_socket),
-    [SYS_sendto] = SYSCALL(sys_sendto),
-    [SYS_recvfrom] = SYSCALL(sys_recvfrom),
-    [SYS_shutdown] = SYSCALL(sys_shutdown),
-    [SYS_getsockopt] = SYSCALL(sys_getsockopt),
-    [SYS_sockname] = SYSCALL(sys_sockname),
-    [SYS_bind] = SYSCALL(sys_bind),
-    [SYS_listen] = SYSCALL(sys_listen),
-    [SYS_connect] = SYSCALL(sys_connect),
-    [SYS_accept4] = SYSCALL(sys_accept4),
     [SYS_ppoll] = SYSCALL(sys_ppoll),
     [SYS_mq_open] = SYSCALL(sys_mq_open),
     [SYS_mq_unlink] = SYSCALL(sys_mq_unlink),
@@ -150,6 +142,31 @@ static const syscall_function syscall_table[SYS_COUNT] = {
     [SYS_mq_timedreceive] = SYSCALL(sys_mq_timedreceive),
     [SYS_mq_notify] = SYSCALL(sys_mq_notify),
     [SYS_mq_getsetattr] = SYSCALL(sys_mq_getsetattr),
+
+    [SYS_socket] = SYSCALL(sys_socket),
+    [SYS_bind] = SYSCALL(sys_bind),
+    [SYS_listen] = SYSCALL(sys_listen),
+    [SYS_connect] = SYSCALL(sys_connect),
+    [SYS_accept4] = SYSCALL(sys_accept4),
+    [SYS_sockname] = SYSCALL(sys_sockname),
+    [SYS_sendmsg] = SYSCALL(sys_sendmsg),
+    [SYS_recvmsg] = SYSCALL(sys_recvmsg),
+    [SYS_shutdown] = SYSCALL(sys_shutdown),
+    [SYS_getsockopt] = SYSCALL(sys_getsockopt),
+    [SYS_setsockopt] = SYSCALL(sys_setsockopt),
+
+    [SYS_fw_create] = SYSCALL(sys_fw_create),
+    [SYS_fw_open] = SYSCALL(sys_fw_open),
+    [SYS_fw_close] = SYSCALL(sys_fw_close),
+    [SYS_fw_send] = SYSCALL(sys_fw_send),
+    [SYS_fw_receive] = SYSCALL(sys_fw_receive),
+
+    [SYS_setpgid] = SYSCALL(sys_setpgid),
+    [SYS_getpgid] = SYSCALL(sys_getpgid),
+    [SYS_setsid] = SYSCALL(sys_setsid),
+    [SYS_getsid] = SYSCALL(sys_getsid),
+    [SYS_openpty] = SYSCALL(sys_openpty),
+    [SYS_device_claim] = SYSCALL(sys_device_claim),
 };
 
 long syscall_dispatch(uint64_t number, const uint64_t arguments[6])

@@ -69,11 +69,17 @@ void user_memory_destroy(struct user_memory *memory)
     for (uintptr_t page = paging_next_mapped(&(memory)->pages, (start), (end)); page < (end);                \
          page = paging_next_mapped(&(memory)->pages, page + PAGE_SIZE, (end)))
 
-/* Unmap every page in [start, end) and give up its frame. */
+/* Unmap every page in [start, end) and give up its frame (device memory
+ * is not a frame: it is only unmapped). */
 static void release_pages(struct user_memory *memory, uintptr_t start, uintptr_t end)
 {
     for_each_mapped_page(page, memory, start, end) {
-        frame_release(paging_unmap(&memory->pages, page));
+        uint64_t frame;
+        unsigned flags;
+        paging_translate(&memory->pages, page, &frame, &flags);
+        paging_unmap(&memory->pages, page);
+        if (flags & PAGE_OWNED)
+            frame_release(frame);
         memory->resident_pages--;
     }
 }
@@ -249,8 +255,34 @@ static int map_shared_pages(struct user_memory *memory, uintptr_t start, const u
     return 0;
 }
 
-int user_memory_map_shared(struct user_memory *memory, uintptr_t start, const uint64_t *frames, size_t count,
-                           unsigned protection, uint64_t shared_id)
+/* Device pages: mapped without PAGE_OWNED, so neither release_pages nor
+ * address_space_destroy ever frees them. */
+static int map_device_pages(struct user_memory *memory, uintptr_t start, uint64_t physical, size_t count,
+                            unsigned protection)
+{
+    unsigned flags = PAGE_USER | ((protection & FP_PROT_WRITE) ? PAGE_WRITE : 0);
+
+    for (size_t index = 0; index < count; index++) {
+        int error =
+            paging_map(&memory->pages, start + index * PAGE_SIZE, physical + index * PAGE_SIZE, flags);
+        if (error) {
+            release_pages(memory, start, start + index * PAGE_SIZE);
+            return error;
+        }
+        memory->resident_pages++;
+    }
+    return 0;
+}
+
+/* Where a shared region's pages come from: RAM frames (frames != NULL,
+ * shared with their other owners) or device memory from `physical` on. */
+struct shared_pages {
+    const uint64_t *frames;
+    uint64_t physical;
+};
+
+static int add_shared_region(struct user_memory *memory, uintptr_t start, size_t count, unsigned protection,
+                             uint64_t shared_id, const struct shared_pages *pages)
 {
     size_t length = count * PAGE_SIZE;
     int error;
@@ -263,10 +295,28 @@ int user_memory_map_shared(struct user_memory *memory, uintptr_t start, const ui
     error = region_insert(&memory->regions, start, start + length, protection, shared_id);
     if (error)
         return error;
-    error = map_shared_pages(memory, start, frames, count, protection);
+    error = pages->frames ? map_shared_pages(memory, start, pages->frames, count, protection)
+                          : map_device_pages(memory, start, pages->physical, count, protection);
     if (error)
         remove_range(memory, start, start + length);
     return error;
+}
+
+int user_memory_map_shared(struct user_memory *memory, uintptr_t start, const uint64_t *frames, size_t count,
+                           unsigned protection, uint64_t shared_id)
+{
+    struct shared_pages pages = {frames, 0};
+
+    return frames ? add_shared_region(memory, start, count, protection, shared_id, &pages) : -EINVAL;
+}
+
+int user_memory_map_device(struct user_memory *memory, uintptr_t start, uint64_t physical, size_t count,
+                           unsigned protection, uint64_t shared_id)
+{
+    struct shared_pages pages = {NULL, physical};
+
+    return physical % PAGE_SIZE ? -EINVAL
+                                : add_shared_region(memory, start, count, protection, shared_id, &pages);
 }
 
 void user_memory_unmap_shared(struct user_memory *memory, uint64_t shared_id)
@@ -412,30 +462,48 @@ static size_t bytes_to_page_end(uintptr_t address, size_t length)
     return length < to_page_end ? length : to_page_end;
 }
 
-int user_memory_read(struct user_memory *memory, void *kernel_dest, uintptr_t address, size_t length)
+/* Copies `length` bytes between the direct-map address `user` and the
+ * kernel buffer `kernel`, towards the user if `to_user`. */
+static void copy_bytes(uint8_t *user, uint8_t *kernel, size_t length, bool to_user)
 {
-    uint8_t *dest = kernel_dest;
+    if (to_user)
+        memcpy(user, kernel, length);
+    else
+        memcpy(kernel, user, length);
+}
 
-    if (prepare_range(memory, address, length, false) < 0)
+/* Copies between user [address, address + length) and `kernel`, all or
+ * nothing: every page is made ready (faulted in, copy-on-write broken for
+ * writes) before the first byte moves. Most buffers a system call copies lie
+ * in one page; those take one lookup, where the general path walks the page
+ * tables twice per page. */
+static int copy_user(struct user_memory *memory, uintptr_t address, uint8_t *kernel, size_t length, bool to_user)
+{
+    uint64_t frame;
+
+    if (length && address < USER_SPACE_END && length <= PAGE_SIZE - address % PAGE_SIZE) {
+        if (user_memory_page(memory, address, to_user, &frame) < 0)
+            return -EFAULT;
+        copy_bytes((uint8_t *)PHYS_TO_VIRT(frame) + address % PAGE_SIZE, kernel, length, to_user);
+        return 0;
+    }
+    if (prepare_range(memory, address, length, to_user) < 0)
         return -EFAULT;
-    for (size_t chunk; length; dest += chunk, address += chunk, length -= chunk) {
+    for (size_t chunk; length; kernel += chunk, address += chunk, length -= chunk) {
         chunk = bytes_to_page_end(address, length);
-        memcpy(dest, direct_map_address(memory, address), chunk);
+        copy_bytes(direct_map_address(memory, address), kernel, chunk, to_user);
     }
     return 0;
 }
 
+int user_memory_read(struct user_memory *memory, void *kernel_dest, uintptr_t address, size_t length)
+{
+    return copy_user(memory, address, kernel_dest, length, false);
+}
+
 int user_memory_write(struct user_memory *memory, uintptr_t address, const void *kernel_src, size_t length)
 {
-    const uint8_t *src = kernel_src;
-
-    if (prepare_range(memory, address, length, true) < 0)
-        return -EFAULT;
-    for (size_t chunk; length; src += chunk, address += chunk, length -= chunk) {
-        chunk = bytes_to_page_end(address, length);
-        memcpy(direct_map_address(memory, address), src, chunk);
-    }
-    return 0;
+    return copy_user(memory, address, (uint8_t *)kernel_src, length, true);
 }
 
 #define TEST_REGION 0x400000UL

@@ -90,6 +90,13 @@ int user_memory_protect(struct user_memory *memory, uintptr_t start, size_t leng
 int user_memory_map_shared(struct user_memory *memory, uintptr_t start, const uint64_t *frames, size_t count,
                            unsigned protection, uint64_t shared_id);
 
+/* A shared region at [start, start + count pages) mapping device memory
+ * (not RAM frames: the VGA text buffer) from `physical` on, tagged
+ * `shared_id` like the above; its pages are never freed, only unmapped.
+ * 0, -EINVAL, -EEXIST or -ENOMEM. */
+int user_memory_map_device(struct user_memory *memory, uintptr_t start, uint64_t physical, size_t count,
+                           unsigned protection, uint64_t shared_id);
+
 /* Remove every region tagged `shared_id`, and its pages (none: nothing). */
 void user_memory_unmap_shared(struct user_memory *memory, uint64_t shared_id);
 

@@ -456,6 +456,26 @@ static void test_discard_undelivered(void **state)
     assert_true(valid(&a, token));
 }
 
+/* The kernel's own message capability: made in flight, delivered into a
+ * table or discarded like any other. */
+static void test_create_in_flight(void **state)
+{
+    struct capability *in_flight;
+    uint64_t token = 0;
+
+    (void)state;
+    assert_int_equal(cap_create_in_flight(&port.object, 0x8000, &in_flight), -IPC_ERR_INVALID_ARGUMENT);
+    assert_int_equal(cap_create_in_flight(&port.object, SEND, &in_flight), IPC_OK);
+    assert_null(in_flight->table);
+    assert_int_equal(port.object.references, 2);
+    cap_discard(in_flight);
+    assert_int_equal(port.object.references, 1);
+    assert_int_equal(cap_create_in_flight(&port.object, SEND, &in_flight), IPC_OK);
+    assert_int_equal(cap_transfer_prepare(&b, 1), IPC_OK);
+    cap_transfer_commit(&b, &in_flight, 1, &token);
+    assert_int_equal(lookup(&b, token, SEND, IPC_OBJECT_PORT), IPC_OK);
+}
+
 /* Process exit: an object goes when the last table naming it does. */
 static void test_destroy_releases_objects_once(void **state)
 {
@@ -650,6 +670,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_reservation_holds_slots, setup, teardown),
         cmocka_unit_test_setup_teardown(test_revoke_in_flight, setup, teardown),
         cmocka_unit_test_setup_teardown(test_discard_undelivered, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_create_in_flight, setup, teardown),
         cmocka_unit_test_setup_teardown(test_destroy_releases_objects_once, setup, teardown),
         cmocka_unit_test_setup_teardown(test_out_of_memory_changes_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_receivers_gone_when_last_receive_goes, setup, teardown),

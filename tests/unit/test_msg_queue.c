@@ -1,6 +1,7 @@
 /*
  * test_msg_queue.c - host unit tests of src/ipc/msg_queue.c: highest
- * priority first, FIFO within a priority, the depth limit and counters.
+ * priority first, FIFO within a priority, the depth and byte limits and
+ * counters.
  *
  * check_invariants() re-derives the bitmap and depth from the lists after
  * every operation. The last tests are a POSIX message queue's: 32768
@@ -142,6 +143,31 @@ static void test_depth_limit_and_counters(void **state)
     assert_int_equal(queue.nonempty, 0);
 }
 
+/* A byte limit refuses what would go beyond it, but an empty queue takes
+ * any message; popping gives the bytes back. */
+static void test_byte_limit(void **state)
+{
+    (void)state;
+    queue.byte_limit = 100;
+    messages[0].header.length = 60;
+    messages[1].header.length = 50;
+    messages[2].header.length = 40;
+    messages[3].header.length = 500;
+    assert_true(msg_queue_has_room(&queue, 500));
+    assert_int_equal(push(0, 0), IPC_OK);
+    assert_false(msg_queue_has_room(&queue, 50));
+    assert_int_equal(push(1, 0), -IPC_ERR_FULL);
+    assert_int_equal(push(2, 0), IPC_OK);
+    assert_int_equal(queue.bytes, 100);
+    assert_int_equal(pop(), 0);
+    assert_int_equal(queue.bytes, 40);
+    assert_int_equal(pop(), 2);
+    assert_int_equal(push(3, 0), IPC_OK); /* larger than the limit, into an empty queue */
+    assert_int_equal(queue.bytes, 500);
+    assert_int_equal(pop(), 3);
+    assert_int_equal(queue.bytes, 0);
+}
+
 static void test_priority_out_of_range(void **state)
 {
     (void)state;
@@ -259,6 +285,7 @@ int main(void)
         cmocka_unit_test_setup(test_later_higher_priority_overtakes, setup),
         cmocka_unit_test_setup(test_peek_leaves_message, setup),
         cmocka_unit_test_setup(test_depth_limit_and_counters, setup),
+        cmocka_unit_test_setup(test_byte_limit, setup),
         cmocka_unit_test_setup(test_priority_out_of_range, setup),
         cmocka_unit_test_setup(test_random_against_model, setup),
         cmocka_unit_test_setup(test_mq_priorities_exact, setup),

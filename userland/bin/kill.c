@@ -1,12 +1,17 @@
 /*
- * kill [-SIGNAL | -s SIGNAL] pid... - send a signal (TERM by default);
+ * kill [-SIGNAL | -s SIGNAL] [--] pid... - send a signal (TERM by default);
  * kill -l lists the signal names.
  *
  * Layer: user program. SIGNAL is a name with or without "SIG" (KILL,
- * SIGKILL) or a number.
+ * SIGKILL) or a number. A pid is a decimal number; a negative one names
+ * a process group (after "--", so it is not read as a signal). Anything
+ * else, the empty word of an empty expansion included, is refused rather
+ * than read as 0, which would signal the caller's whole group.
  */
 #include <ctype.h>
 #include <err.h>
+#include <errno.h>
+#include <stdbool.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +44,18 @@ static int parse_signal(const char *text)
     return -1;
 }
 
+/* The pid `text` names, as kill(2) takes it; false if it is not a number. */
+static bool parse_pid(const char *text, pid_t *pid)
+{
+    char *end;
+    errno = 0;
+    long value = strtol(text, &end, 10);
+    if (text[0] == '\0' || *end != '\0' || errno != 0 || value != (pid_t)value)
+        return false;
+    *pid = (pid_t)value;
+    return true;
+}
+
 static void list_signals(void)
 {
     for (size_t i = 0; i < SIGNAL_NAME_COUNT; i++)
@@ -62,11 +79,17 @@ int main(int argc, char **argv)
     }
     if (signal_number < 0)
         errx(2, "unknown signal; kill -l lists them");
+    if (first < argc && strcmp(argv[first], "--") == 0)
+        first++;
     if (first >= argc)
-        errx(2, "usage: kill [-SIGNAL | -s SIGNAL] pid... | kill -l");
+        errx(2, "usage: kill [-SIGNAL | -s SIGNAL] [--] pid... | kill -l");
     int status = 0;
     for (int i = first; i < argc; i++) {
-        if (kill((pid_t)atoi(argv[i]), signal_number) < 0) {
+        pid_t pid;
+        if (!parse_pid(argv[i], &pid)) {
+            warnx("'%s': not a process id", argv[i]);
+            status = 1;
+        } else if (kill(pid, signal_number) < 0) {
             warn("%s", argv[i]);
             status = 1;
         }

@@ -29,6 +29,7 @@ static char state_letter(uint32_t state)
     case FP_PROC_RUNNING: return 'R';
     case FP_PROC_SLEEPING: return 'S';
     case FP_PROC_ZOMBIE: return 'Z';
+    case FP_PROC_STOPPED: return 'T';
     default: return '?';
     }
 }

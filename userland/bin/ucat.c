@@ -1,13 +1,20 @@
 /*
- * ucat [-l] path - copy standard input to a Unix stream socket and the
- * socket to standard output, like `nc -U`.
+ * ucat [-l] [-u | -s] path - copy standard input to a Unix socket and the
+ * socket to standard output, like `nc -U`, for scripts.
  *
- * Layer: user program. Without -l it connects to the socket bound at
- * `path`; with -l it binds `path`, accepts one connection and removes the
- * path again. A child copies the socket to standard output while the
- * parent copies standard input to the socket; at the end of its input
- * the parent shuts the socket down for writing (the peer sees end of
- * file) and waits for the child, which ends at the peer's end of file.
+ * Layer: user program.
+ * Stream (the default) and seqpacket (-s): without -l it connects to the
+ * socket bound at `path`; with -l it binds `path`, accepts one connection
+ * and removes the path again. A child copies the socket to standard
+ * output while the parent copies standard input to the socket (on a
+ * seqpacket socket each read of the input is one record); at the end of
+ * its input the parent shuts the socket down for writing (the peer sees
+ * end of file) and waits for the child, which ends at the peer's end of
+ * file.
+ * Datagram (-u): without -l it sends each read of its input as one
+ * datagram to `path`, and an empty datagram at the end; with -l it binds
+ * `path` and writes each datagram it receives to standard output until an
+ * empty one comes, then removes the path.
  * Exit status: 0, 1 when a copy failed, 2 for bad usage or a socket call
  * that failed.
  */
@@ -20,12 +27,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define USAGE "usage: ucat [-l] path"
+#define USAGE "usage: ucat [-l] [-u | -s] path"
 
-/* Copy `from` to `to` until end of file: 0, or -1 when a read or write failed. */
+/* Copy `from` to `to` until a read gives 0 bytes (the end of file, or an
+ * empty datagram): 0, or -1 when a read or write failed. */
 static int copy(int from, int to)
 {
-    char buffer[4096];
+    static char buffer[65536]; /* the largest datagram */
     ssize_t got;
 
     while ((got = read(from, buffer, sizeof(buffer))) > 0)
@@ -35,10 +43,17 @@ static int copy(int from, int to)
     return got == 0 ? 0 : -1;
 }
 
-/* The connected socket: accepted on `path` (listening) or connected to it. */
-static int open_socket(const struct sockaddr_un *address, bool listening)
+static void bind_to(int fd, const struct sockaddr_un *address)
 {
-    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    if (bind(fd, (const struct sockaddr *)address, sizeof(*address)) != 0)
+        err(2, "%s", address->sun_path);
+}
+
+/* The connected socket of `type`: accepted on `path` (listening) or
+ * connected to it. */
+static int open_connection(const struct sockaddr_un *address, int type, bool listening)
+{
+    int fd = socket(AF_UNIX, type, 0);
 
     if (fd < 0)
         err(2, "socket");
@@ -47,7 +62,8 @@ static int open_socket(const struct sockaddr_un *address, bool listening)
             err(2, "%s", address->sun_path);
         return fd;
     }
-    if (bind(fd, (const struct sockaddr *)address, sizeof(*address)) != 0 || listen(fd, 1) != 0)
+    bind_to(fd, address);
+    if (listen(fd, 1) != 0)
         err(2, "%s", address->sun_path);
     int connection = accept(fd, NULL, NULL);
     unlink(address->sun_path);
@@ -57,23 +73,12 @@ static int open_socket(const struct sockaddr_un *address, bool listening)
     return connection;
 }
 
-int main(int argc, char **argv)
+/* Both directions over a connection, as described above. */
+static int run_connection(const struct sockaddr_un *address, int type, bool listening)
 {
-    struct sockaddr_un address = {.sun_family = AF_UNIX};
-    bool listening = false;
-    int option, status = -1;
-
-    while ((option = getopt(argc, argv, "l")) != -1) {
-        if (option != 'l')
-            errx(2, USAGE);
-        listening = true;
-    }
-    if (optind != argc - 1 || strlen(argv[optind]) >= sizeof(address.sun_path))
-        errx(2, USAGE);
-    strcpy(address.sun_path, argv[optind]);
-    signal(SIGPIPE, SIG_IGN); /* a peer gone is a failed write, reported below */
-    int fd = open_socket(&address, listening);
+    int fd = open_connection(address, type, listening), status = -1;
     pid_t reader = fork();
+
     if (reader < 0)
         err(2, "fork");
     if (reader == 0)
@@ -84,4 +89,50 @@ int main(int argc, char **argv)
     if (failed)
         warn("write");
     return failed || !WIFEXITED(status) || WEXITSTATUS(status) != 0;
+}
+
+/* Datagrams one way: received and printed (listening), or sent. */
+static int run_datagrams(const struct sockaddr_un *address, bool listening)
+{
+    int fd = socket(AF_UNIX, SOCK_DGRAM, 0), failed;
+
+    if (fd < 0)
+        err(2, "socket");
+    if (listening) {
+        bind_to(fd, address);
+        failed = copy(fd, STDOUT_FILENO);
+        unlink(address->sun_path);
+    } else {
+        if (connect(fd, (const struct sockaddr *)address, sizeof(*address)) != 0)
+            err(2, "%s", address->sun_path);
+        failed = copy(STDIN_FILENO, fd) || send(fd, "", 0, 0) != 0;
+    }
+    if (failed)
+        warn(listening ? "read" : "send");
+    return failed != 0;
+}
+
+int main(int argc, char **argv)
+{
+    struct sockaddr_un address = {.sun_family = AF_UNIX};
+    bool listening = false;
+    int option, type = SOCK_STREAM;
+
+    while ((option = getopt(argc, argv, "lus")) != -1) {
+        if (option == 'l')
+            listening = true;
+        else if (option == 'u' && type == SOCK_STREAM)
+            type = SOCK_DGRAM;
+        else if (option == 's' && type == SOCK_STREAM)
+            type = SOCK_SEQPACKET;
+        else
+            errx(2, USAGE);
+    }
+    if (optind != argc - 1 || strlen(argv[optind]) >= sizeof(address.sun_path))
+        errx(2, USAGE);
+    strcpy(address.sun_path, argv[optind]);
+    signal(SIGPIPE, SIG_IGN); /* a peer gone is a failed write, reported */
+    if (type == SOCK_DGRAM)
+        return run_datagrams(&address, listening);
+    return run_connection(&address, type, listening);
 }

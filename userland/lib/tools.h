@@ -40,6 +40,17 @@ const char *destination_path(const char *source, const char *target, char *buffe
 int for_each_source(int argc, char **argv, const char *usage,
                     int (*action)(const char *source, const char *destination));
 
+/*
+ * Sends one request line to init (/var/run/init.sock, docs/services.md).
+ * On "ok", prints header (if not NULL) and the reply's lines before "ok";
+ * on "error WHY" or no answer, reports it on stderr. Returns an exit
+ * status: 0 for "ok", else 1.
+ */
+int init_request(const char *request, const char *header);
+
+/* The main of a tool that takes no argument and sends one request (shutdown, reboot). */
+int init_request_tool(int argc, const char *request);
+
 /* A waitpid() status as a shell shows it: the exit code, or 128 + the signal. */
 int exit_status_of(int wait_status);
 

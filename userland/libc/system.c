@@ -1,6 +1,6 @@
 /*
  * userland/libc/system.c - the machine and the kernel as a whole: uname, and
- * Freeport's own calls declared in <freeport/sys.h> (power off, kernel
+ * Freeport's own calls declared in <freeport/sys.h> (power off, reboot, kernel
  * counters and integrity checks, fault injection, the process table).
  *
  * Layer: libfreeport. Also getentropy(), which newlib's arc4random needs:
@@ -38,6 +38,11 @@ int uname(struct utsname *name)
 int freeport_poweroff(int status)
 {
     return syscall_result(SYSCALL(SYS_poweroff, status));
+}
+
+int freeport_reboot(void)
+{
+    return syscall_result(SYSCALL(SYS_reboot));
 }
 
 int freeport_kstat(struct freeport_kstat *counters)

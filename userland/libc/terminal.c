@@ -1,5 +1,6 @@
 /*
- * userland/libc/terminal.c - terminals: isatty, tcgetattr, tcsetattr.
+ * userland/libc/terminal.c - terminals: isatty, tcgetattr, tcsetattr,
+ * cfmakeraw.
  *
  * Layer: libfreeport. A file is a terminal when FP_TCGETS succeeds on it.
  * struct termios has struct freeport_termios's layout (abi_check.c), so the
@@ -29,4 +30,14 @@ int isatty(int fd)
 {
     struct termios settings;
     return tcgetattr(fd, &settings) == 0;
+}
+
+void cfmakeraw(struct termios *settings)
+{
+    settings->c_iflag &= ~(unsigned)(INLCR | IGNCR | ICRNL);
+    settings->c_oflag &= ~(unsigned)OPOST;
+    settings->c_lflag &= ~(unsigned)(ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL);
+    settings->c_cflag |= CS8;
+    settings->c_cc[VMIN] = 1;
+    settings->c_cc[VTIME] = 0;
 }

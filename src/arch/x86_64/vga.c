@@ -3,9 +3,13 @@
  *
  * Layer: machine. Reached through the direct map. Handles \n, \r, \t and
  * \b, scrolls at the bottom and moves the hardware cursor. Light grey on
- * black. The screen belongs to the kernel until a console server takes it.
+ * black. The screen belongs to the kernel until a console server takes it
+ * (arch_vga_set_claimed: the file layer's claimed VGA device); while it is
+ * claimed the kernel draws nothing and the cursor is the server's.
  */
+#include <stdbool.h>
 #include <stdint.h>
+#include "arch/arch.h"
 #include "arch/x86_64/vga.h"
 #include "arch/x86_64/io.h"
 #include "mm/layout.h"
@@ -16,15 +20,27 @@
 
 static volatile uint16_t *const vga_screen = (volatile uint16_t *)PHYS_TO_VIRT(0xb8000);
 static int vga_row, vga_column;
+static bool vga_claimed;
 
-static void vga_move_cursor(void)
+#define CRTC_INDEX          0x3d4
+#define CRTC_DATA           0x3d5
+#define CRTC_CURSOR_START   0x0a
+#define CURSOR_DISABLE      0x20
+#define CURSOR_SCANLINES    0x0e /* start line 14: an underline */
+
+static void vga_place_cursor(int row, int column)
 {
-    uint16_t position = (uint16_t)(vga_row * VGA_COLUMNS + vga_column);
+    uint16_t position = (uint16_t)(row * VGA_COLUMNS + column);
 
     outb(0x3d4, 0x0f);
     outb(0x3d5, position & 0xff);
     outb(0x3d4, 0x0e);
     outb(0x3d5, position >> 8);
+}
+
+static void vga_move_cursor(void)
+{
+    vga_place_cursor(vga_row, vga_column);
 }
 
 static void vga_scroll(void)
@@ -46,6 +62,8 @@ void vga_init(void)
 
 void vga_putc(char c)
 {
+    if (vga_claimed)
+        return;
     switch (c) {
     case '\n': vga_column = 0; vga_row++; break;
     case '\r': vga_column = 0; break;
@@ -62,4 +80,22 @@ void vga_putc(char c)
     if (vga_row >= VGA_ROWS)
         vga_scroll();
     vga_move_cursor();
+}
+
+void arch_vga_set_claimed(bool claimed)
+{
+    vga_claimed = claimed;
+    arch_vga_set_cursor((unsigned)vga_row, (unsigned)vga_column, true);
+}
+
+uint64_t arch_vga_text_physical(void)
+{
+    return 0xb8000;
+}
+
+void arch_vga_set_cursor(unsigned row, unsigned column, bool visible)
+{
+    outb(CRTC_INDEX, CRTC_CURSOR_START);
+    outb(CRTC_DATA, visible ? CURSOR_SCANLINES : CURSOR_DISABLE);
+    vga_place_cursor((int)row, (int)column);
 }

@@ -82,6 +82,13 @@ struct freeport_dirent {
 #define FP_TCSETS       0x5402
 #define FP_TIOCGWINSZ   0x5413
 #define FP_FIONREAD     0x541b
+#define FP_TIOCSCTTY    0x540e      /* (int, ignored) make it the caller's controlling terminal */
+#define FP_TIOCGPGRP    0x540f      /* (int32_t *) the foreground process group */
+#define FP_TIOCSPGRP    0x5410      /* (const int32_t *) set it */
+#define FP_TIOCSWINSZ   0x5414      /* (const struct freeport_winsize *) */
+#define FP_TIOCNOTTY    0x5422      /* (none) give up the controlling terminal */
+#define FP_TIOCGSID     0x5429      /* (int32_t *) the session the terminal controls */
+#define FP_TIOCGPTN     0x80045430  /* (uint32_t *) the pseudo-terminal's number: /dev/pts/N */
 
 /* Pipes and FIFOs: a write of at most FP_PIPE_BUF bytes is atomic */
 #define FP_PIPE_BUF     4096
@@ -149,6 +156,10 @@ struct freeport_termios {
 #define FP_VTIME        5
 #define FP_VMIN         6
 #define FP_VSUSP        10
+#define FP_ECHOK        0000040     /* lflag: (stored) */
+#define FP_ECHOCTL      0001000     /* lflag: echo control characters as ^X */
+#define FP_NOFLSH       0000200     /* lflag: no flush of input on INTR/QUIT/SUSP */
+#define FP_TOSTOP       0000400     /* lflag: (stored; background writes are allowed) */
 
 /* readv, writev: one buffer of the vector (struct iovec has this layout) */
 struct freeport_iovec {
@@ -178,8 +189,11 @@ struct freeport_iovec {
 /* waitpid options and status encoding (the traditional layout) */
 #define FP_WNOHANG      1
 #define FP_WUNTRACED    2
+#define FP_WCONTINUED   8
 #define FP_W_EXITED(code)       (((code) & 0xff) << 8)
 #define FP_W_SIGNALED(signal)   ((signal) & 0x7f)
+#define FP_W_STOPPED(signal)    ((((signal) & 0xff) << 8) | 0x7f)
+#define FP_W_CONTINUED          0xffff
 
 /* signals (newlib's numbering); a signal set has bit (n - 1) for signal n */
 #define FP_NSIG         32
@@ -251,6 +265,7 @@ struct freeport_procinfo {
 #define FP_PROC_RUNNING     0
 #define FP_PROC_SLEEPING    1
 #define FP_PROC_ZOMBIE      2
+#define FP_PROC_STOPPED     3   /* by a stop signal, until SIGCONT */
 
 /* SYS_kstat: kernel object counters, for tests and leak checks */
 struct freeport_kstat {

@@ -166,6 +166,7 @@ _Static_assert(sizeof(struct ipc_port_config) == 32, "ipc_port_config layout is 
 #define IPC_KIND_BROADCAST     4
 #define IPC_KIND_WAITSET       5
 #define IPC_KIND_STREAM        6 /* a byte stream: a pipe or FIFO (docs/posix.md) */
+#define IPC_KIND_FREEWORLD     8 /* an opening of a FreeWorld channel (<freeport/freeworld.h>) */
 
 struct ipc_cap_info {
     uint32_t kind;      /* IPC_KIND_* */
@@ -354,10 +355,11 @@ _Static_assert(sizeof(struct ipc_broadcast_stats) == 32, "ipc_broadcast_stats la
 #define IPC_SYSTEM_PROCESS_EXIT  1 /* payload: struct ipc_system_process_exit */
 #define IPC_SYSTEM_CAP_VIOLATION 2 /* payload: struct ipc_system_cap_violation */
 #define IPC_SYSTEM_LOG           3 /* payload: one kernel log line, no newline */
+#define IPC_SYSTEM_DEVICE_REFUSED 4 /* payload: struct ipc_system_device_refused */
 #define IPC_SYSTEM_MASK(type)    (1u << (type))
 #define IPC_SYSTEM_MASK_ALL                                                                                 \
     (IPC_SYSTEM_MASK(IPC_SYSTEM_PROCESS_EXIT) | IPC_SYSTEM_MASK(IPC_SYSTEM_CAP_VIOLATION) |                  \
-     IPC_SYSTEM_MASK(IPC_SYSTEM_LOG))
+     IPC_SYSTEM_MASK(IPC_SYSTEM_LOG) | IPC_SYSTEM_MASK(IPC_SYSTEM_DEVICE_REFUSED))
 #define IPC_SYSTEM_LOG_MAX 200 /* bytes of a log line kept (longer ones are cut) */
 
 struct ipc_system_process_exit {
@@ -373,6 +375,15 @@ struct ipc_system_cap_violation {
     uint64_t token; /* the token refused */
 };
 _Static_assert(sizeof(struct ipc_system_cap_violation) == 16, "ipc_system_cap_violation layout is ABI");
+
+/* A process other than init asked for a console device (device_claim). */
+struct ipc_system_device_refused {
+    int32_t pid;
+    int32_t device; /* FP_DEVICE_* (<freeport/device.h>) */
+    int32_t error;  /* the errno it got (EPERM) */
+    uint32_t reserved;
+};
+_Static_assert(sizeof(struct ipc_system_device_refused) == 16, "ipc_system_device_refused layout is ABI");
 
 /* ipc_transport_stats: channels, shared memory, wait sets and broadcast.
  * The first group is what lives now: back to where it started once every

@@ -128,18 +128,6 @@
 /* POSIX IPC: pipes and FIFOs (results are -errno, like the file calls') */
 #define SYS_pipe2           160     /* (int fds[2], flags) */
 
-/* POSIX IPC: Unix sockets (constants: <freeport/socket.h>) */
-#define SYS_socket          180     /* (domain, type, protocol, int pair_fds[2] or NULL) */
-#define SYS_sendto          181     /* (fd, buffer, length, flags, address, address_length) */
-#define SYS_recvfrom        182     /* (fd, buffer, length, flags, address, uint32_t *address_length) */
-#define SYS_shutdown        183     /* (fd, how) */
-#define SYS_getsockopt      184     /* (fd, level, name, int *value, uint32_t *length) */
-#define SYS_sockname        185     /* (fd, peer, address, uint32_t *address_length) */
-#define SYS_bind            186     /* (fd, address, address_length) */
-#define SYS_listen          187     /* (fd, backlog) */
-#define SYS_connect         188     /* (fd, address, address_length) */
-#define SYS_accept4         189     /* (fd, address, uint32_t *address_length, flags) */
-
 /* POSIX IPC: poll, select and pselect, all one call (libc translates) */
 #define SYS_ppoll           190     /* (struct freeport_pollfd *, nfds, const int64_t *timeout_ns
                                        or NULL: none, const uint64_t *sigmask or NULL) */
@@ -155,12 +143,47 @@
 #define SYS_mq_getsetattr   196     /* (fd, const struct freeport_mq_attr *new or NULL, struct
                                        freeport_mq_attr *old or NULL) */
 
+/* POSIX IPC: Unix sockets (constants: <freeport/socket.h>) */
+#define SYS_socket          200     /* (domain, type, protocol, int pair_fds[2] or NULL) */
+#define SYS_bind            201     /* (fd, address, address_length) */
+#define SYS_listen          202     /* (fd, backlog) */
+#define SYS_connect         203     /* (fd, address, address_length) */
+#define SYS_accept4         204     /* (fd, address, uint32_t *address_length, flags) */
+#define SYS_sockname        205     /* (fd, peer, address, uint32_t *address_length) */
+#define SYS_sendmsg         206     /* (fd, const struct freeport_msghdr *, flags) */
+#define SYS_recvmsg         207     /* (fd, struct freeport_msghdr *, flags) */
+#define SYS_shutdown        208     /* (fd, how) */
+#define SYS_getsockopt      209     /* (fd, level, name, void *value, uint32_t *length) */
+#define SYS_setsockopt      210     /* (fd, level, name, const void *value, length) */
+
+/* FreeWorld channels (<freeport/freeworld.h>; results are ids, counts or
+ * -IPC_ERR_*, like native IPC's) */
+#define SYS_fw_create       220     /* (name, length, type, buffer_size) -> id */
+#define SYS_fw_open         221     /* (name, length, mode) -> id */
+#define SYS_fw_close        222     /* (id) */
+#define SYS_fw_send         223     /* (id, buffer, size, type, receiver, priority) -> bytes */
+#define SYS_fw_receive      224     /* (id, struct ipc_receive_args *) -> payload bytes */
+
+/* Job control, terminals and console devices */
+#define SYS_setpgid         230     /* (pid or 0, pgid or 0) */
+#define SYS_getpgid         231     /* (pid or 0) -> pgid */
+#define SYS_setsid          232     /* () -> the new session's id */
+#define SYS_getsid          233     /* (pid or 0) -> sid */
+#define SYS_openpty         234     /* (int fds[2]: master, slave; flags: FP_O_CLOEXEC, FP_O_NONBLOCK) */
+#define SYS_device_claim    235     /* (FP_DEVICE_*) -> fd; only init */
+
+/* Services: the machine's life as init runs it */
+#define SYS_reboot          250     /* (): reset the machine; init only */
+
 /* Ranges reserved for the layers still arriving, so work on them in
  * parallel never collides (each defines its numbers inside its range):
  *   100-119  native IPC: capabilities, ports, call/reply, names, stats, trace
  *   120-139  native IPC: channels, shared memory, wait sets, broadcast, system endpoint
  *   150-159  robustness: fault injection, kernel integrity checks
- *   160-199  POSIX IPC: pipes, FIFOs, Unix sockets, message queues, poll/select */
+ *   160-199  POSIX IPC: pipes, FIFOs, message queues, poll/select (180-189 free)
+ *   200-219  POSIX IPC: Unix sockets
+ *   220-229  FreeWorld channels
+ *   230-249  job control, terminals, console devices */
 
 #define SYS_COUNT           256     /* size of the kernel's table */
 
@@ -172,15 +195,24 @@
  *   execve(path, argv, envp)           argv/envp NULL-terminated; no return on success:
  *                                      the program starts at its ELF entry with %rsp at
  *                                      argc, argv[], NULL, envp[], NULL, FP_AT_* pairs
- *   waitpid(pid, int *status, options) -> pid; pid -1 = any child; 0 with FP_WNOHANG
- *                                        if none has exited yet
+ *   waitpid(pid, int *status, options) -> pid; pid -1 = any child, 0 = any in the
+ *                                        caller's process group, < -1 = any in group
+ *                                        -pid; 0 with FP_WNOHANG if none has anything
+ *                                        to report; FP_WUNTRACED / FP_WCONTINUED also
+ *                                        report a stop (FP_W_STOPPED) / continue
+ *                                        (FP_W_CONTINUED), once each
  *   brk(address) -> the break after the call: sets it to address when that is
  *                   non-zero and possible, otherwise leaves it (brk(0) asks)
  *   mmap(address, length, prot, flags, fd, offset) -> address
  *   munmap(address, length), mprotect(address, length, prot) -> 0
  *   uname(struct freeport_utsname *) -> 0
- *   poweroff(status)                   does not return when allowed
- *   kill(pid, signal) -> 0
+ *   poweroff(status)                   does not return when allowed; -EPERM unless init
+ *   reboot()                           resets the machine (keyboard controller, else a
+ *                                      triple fault); does not return when allowed;
+ *                                      -EPERM unless init
+ *   kill(pid, signal) -> 0: pid > 0 that process, 0 the caller's group, -1 all
+ *                                      but init and the caller, < -1 group -pid;
+ *                                      ESRCH if nobody; signal 0 only checks
  *   sigaction(signal, const struct freeport_sigaction *new or NULL,
  *             struct freeport_sigaction *old or NULL) -> 0
  *   sigprocmask(how, const uint64_t *set or NULL, uint64_t *old or NULL) -> 0
@@ -212,35 +244,60 @@
  *   pipe2(int fds[2], flags) -> 0: fds[0] reads and fds[1] writes one new
  *            pipe; flags FP_O_NONBLOCK, FP_O_CLOEXEC (others: -EINVAL);
  *            -EMFILE, -EFAULT (no descriptor is left open), -ENOMEM
- *   socket(FP_AF_UNIX, FP_SOCK_STREAM [| FP_SOCK_NONBLOCK | FP_SOCK_CLOEXEC], 0,
- *            int pair_fds[2] or NULL) -> with NULL, the descriptor of one new
- *            unconnected socket; otherwise 0 and two connected sockets in
- *            pair_fds (socketpair); -EAFNOSUPPORT, -EPROTONOSUPPORT, -EMFILE,
- *            -EFAULT (no descriptor is left open), -ENOMEM
+ *   Unix sockets (200-219; docs/posix.md, "Unix sockets"):
+ *   socket(FP_AF_UNIX, FP_SOCK_STREAM / _DGRAM / _SEQPACKET [| FP_SOCK_NONBLOCK
+ *            | FP_SOCK_CLOEXEC], 0, int pair_fds[2] or NULL) -> with NULL, the
+ *            descriptor of one new unconnected socket; otherwise 0 and two
+ *            connected sockets in pair_fds (socketpair); -EAFNOSUPPORT,
+ *            -EPROTONOSUPPORT, -EMFILE, -EFAULT (no descriptor is left open),
+ *            -ENOMEM
  *   bind(fd, const struct sockaddr_un *, length) -> 0: makes the socket node;
- *            -EADDRINUSE (the path exists), -EINVAL (bound already, connected,
- *            a bad length or an empty path), -EAFNOSUPPORT, the path's errors
- *   listen(fd, backlog) -> 0; backlog clamped to 1..128; -EDESTADDRREQ (not bound)
+ *            -EADDRINUSE (the path exists), -EINVAL (bound already, a
+ *            connected stream or seqpacket socket, a bad length or an empty
+ *            path), -EAFNOSUPPORT, the path's errors
+ *   listen(fd, backlog) -> 0; backlog clamped to 1..128; -EDESTADDRREQ (not
+ *            bound), -EOPNOTSUPP (a datagram socket)
  *   connect(fd, const struct sockaddr_un *, length) -> 0 at once, never
- *            waiting (-EINPROGRESS never happens); -ENOENT..., -ECONNREFUSED
- *            (not a socket, not listening, backlog full), -EISCONN, -EINVAL
+ *            waiting (-EINPROGRESS never happens); stream and seqpacket:
+ *            -ENOENT..., -ECONNREFUSED (not a socket, not listening, backlog
+ *            full), -EPROTOTYPE (a socket of another type), -EISCONN,
+ *            -EINVAL; datagram: sets the default peer (again: a new one)
  *   accept4(fd, struct sockaddr_un * or NULL, uint32_t *length or NULL, flags)
  *            -> the connection's descriptor; flags FP_SOCK_NONBLOCK,
- *            FP_SOCK_CLOEXEC; -EINVAL (not listening), -EAGAIN, -EINTR,
- *            -EMFILE and -EFAULT (the connection stays queued)
+ *            FP_SOCK_CLOEXEC; -EINVAL (not listening), -EOPNOTSUPP
+ *            (datagram), -EAGAIN, -EINTR, -EMFILE and -EFAULT (the
+ *            connection stays queued)
  *   sockname(fd, peer, struct sockaddr_un *, uint32_t *length) -> 0: the
  *            socket's own name (peer 0) or its peer's (1: -ENOTCONN if not
  *            connected); unnamed: *length = 2
- *   sendto(fd, buffer, length, FP_MSG_DONTWAIT | FP_MSG_NOSIGNAL, NULL, 0) -> bytes;
- *            -EPIPE (and SIGPIPE unless FP_MSG_NOSIGNAL), -EISCONN (an address),
- *            -ENOTSOCK, -EOPNOTSUPP (another flag)
- *   recvfrom(fd, buffer, length, FP_MSG_DONTWAIT | FP_MSG_PEEK, address,
- *            uint32_t *address_length or NULL) -> bytes, 0 at end; the peer is
- *            unnamed: *address_length = 0
- *   shutdown(fd, FP_SHUT_RD / FP_SHUT_WR / FP_SHUT_RDWR) -> 0
+ *   sendmsg(fd, const struct freeport_msghdr *, FP_MSG_DONTWAIT |
+ *            FP_MSG_NOSIGNAL) -> bytes: gathers the iovecs (at most 1024:
+ *            -EMSGSIZE); a datagram socket sends one datagram to msg_name or
+ *            its peer (-ENOTCONN without), a seqpacket socket one record
+ *            (msg_name ignored), a stream socket bytes (msg_name: -EISCONN);
+ *            control: FP_SCM_RIGHTS messages, at most 64 descriptors
+ *            (-EINVAL beyond or malformed, -EBADF, -ENOBUFS beyond 4096
+ *            bytes); -EMSGSIZE (a record beyond SO_SNDBUF), -EPIPE (and
+ *            SIGPIPE unless FP_MSG_NOSIGNAL), -ECONNREFUSED, -EPROTOTYPE,
+ *            -EPERM (the datagram's destination is connected to another),
+ *            -EAGAIN, -EINTR, -EFAULT (nothing sent), -EOPNOTSUPP (a flag)
+ *   recvmsg(fd, struct freeport_msghdr *, FP_MSG_DONTWAIT | FP_MSG_PEEK |
+ *            FP_MSG_TRUNC | FP_MSG_CMSG_CLOEXEC) -> bytes (a record's whole
+ *            length with FP_MSG_TRUNC), 0 at the end; scatters into the
+ *            iovecs; name_length: the datagram sender's address length (0:
+ *            unnamed or a connection); control_length: the bytes of the one
+ *            FP_SCM_RIGHTS message written (descriptors that do not fit are
+ *            closed); flags out: FP_MSG_TRUNC, FP_MSG_CTRUNC; -EFAULT with
+ *            nothing taken when a buffer cannot be written
+ *   shutdown(fd, FP_SHUT_RD / FP_SHUT_WR / FP_SHUT_RDWR) -> 0; -ENOTCONN
+ *            (an unconnected stream or seqpacket socket)
  *   getsockopt(fd, FP_SOL_SOCKET, FP_SO_TYPE / FP_SO_ERROR / FP_SO_SNDBUF /
- *            FP_SO_RCVBUF, int *value, uint32_t *length) -> 0, *length = 4;
- *            -ENOPROTOOPT, -EINVAL (*length < 4)
+ *            FP_SO_RCVBUF / FP_SO_ACCEPTCONN / FP_SO_PEERCRED, void *value,
+ *            uint32_t *length) -> 0, *length = the bytes written (4, or a
+ *            struct freeport_ucred's 12, cut to the length given);
+ *            -ENOPROTOOPT, -ENOTCONN (SO_PEERCRED), -EINVAL (*length < 4)
+ *   setsockopt(fd, FP_SOL_SOCKET, FP_SO_SNDBUF / FP_SO_RCVBUF, const int *,
+ *            length) -> 0; -ENOPROTOOPT, -EINVAL (length < 4, negative)
  *   kstat(struct freeport_kstat *) -> 0
  *   procinfo(index, struct freeport_procinfo *) -> 0 if that slot holds a
  *            process, -ESRCH if it is free, -EINVAL past the end of the table
@@ -343,6 +400,52 @@
  *            IPC_SYSTEM_* events in mask (IPC_SYSTEM_MASK bits); mask 0 ends it
  *   system_stats(port_token or 0, struct ipc_broadcast_stats *) -> 0
  *   ipc_transport_stats(struct ipc_transport_stats *) -> 0
+ *
+ * FreeWorld channels (220-224), with native IPC's conventions (docs/ipc.md,
+ * "FreeWorld channels"; constants in <freeport/freeworld_abi.h>). An id is
+ * the slot of a capability in the caller's table (not inherited by fork):
+ * unknown, closed or of another kind is INVALID_CAP; opened without the
+ * mode a call needs is PERMISSION.
+ *   fw_create(name, length, type, buffer_size) -> id: a channel of
+ *            IPC_TYPE_SOCKET / _PIPE / _QUEUE named by `length` (1..128)
+ *            bytes, the caller its creator (a socket's server) with an id
+ *            that reads and writes; NAME_EXISTS, INVALID_ARGUMENT (type,
+ *            buffer_size, empty name), TOO_LARGE (name), QUOTA beyond
+ *            IPC_CHANNELS_MAX; the name goes when the creator's id does
+ *   fw_open(name, length, mode) -> id: IPC_MODE_READ | _WRITE;
+ *            NAME_NOT_FOUND, INVALID_ARGUMENT (mode)
+ *   fw_close(id) -> 0
+ *   fw_send(id, buffer, size, type, receiver, priority) -> size: waits
+ *            while the queue it goes to is full; a pipe writes bytes (type
+ *            and priority not carried); a socket client's goes to the
+ *            server (receiver 0 or its pid), a server's to the client
+ *            `receiver` or, for 0, a copy to every client (never waiting);
+ *            TOO_LARGE beyond 512 bytes, INVALID_ARGUMENT (priority > 31,
+ *            a receiver where none applies), PEER_CLOSED (nobody can
+ *            receive: no reader, the server or that client gone), FAULT
+ *   fw_receive(id, struct ipc_receive_args *) -> payload bytes: as
+ *            port_receive (header, payload, capacity, timeout); a pipe
+ *            fills only header.length and receiver_pid, 0 at its end, and
+ *            knows only IPC_TIMEOUT_NONE (EMPTY) or waiting until it can;
+ *            PEER_CLOSED once nothing is queued and nobody can send
+ *
+ * Job control, terminals, console devices (230-249; docs/processes.md
+ * section 9, docs/tty.md):
+ *   setpgid(pid or 0, pgid or 0) -> 0: pid joins group pgid (0: its own new
+ *            group); ESRCH (not the caller or its child), EACCES (a child
+ *            that has exec'd), EPERM (a session leader, another session, or
+ *            no such group in the session), EINVAL (negative)
+ *   getpgid(pid or 0) -> pgid; ESRCH
+ *   setsid() -> the caller's pid: a new session and group, no controlling
+ *            terminal; EPERM for a group leader
+ *   getsid(pid or 0) -> sid; ESRCH
+ *   openpty(int fds[2], flags) -> 0: fds[0] a new pseudo-terminal's master,
+ *            fds[1] its slave (/dev/pts/N, TIOCGPTN); flags FP_O_CLOEXEC,
+ *            FP_O_NONBLOCK, FP_O_NOCTTY (no effect); EAGAIN (16 in use)
+ *   device_claim(FP_DEVICE_*) -> a descriptor for the VGA screen, the
+ *            keyboard or COM1 (<freeport/device_abi.h>); only init (EPERM,
+ *            reported as IPC_SYSTEM_DEVICE_REFUSED); EBUSY while a
+ *            descriptor for it is open; EINVAL for an unknown device
  *
  * Robustness (150-159):
  *   kcheck(struct freeport_kcheck * or NULL) -> the number of problems the

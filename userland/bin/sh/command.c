@@ -75,15 +75,22 @@ _Noreturn void exec_command(const struct command *command)
     exec_expanded(command, &expanded);
 }
 
+/* A stopped command (^Z) counts as 128 + the signal, as bash's $? says. */
 int wait_for(pid_t pid)
 {
     int wait_status;
-    while (waitpid(pid, &wait_status, 0) < 0) {
+    while (waitpid(pid, &wait_status, job_wait_options()) < 0) {
         if (errno != EINTR)
             return 127;
     }
+    if (WIFSTOPPED(wait_status)) {
+        job_report_stopped(pid, wait_status);
+        return 128 + WSTOPSIG(wait_status);
+    }
     if (WIFSIGNALED(wait_status) && WTERMSIG(wait_status) != SIGINT && WTERMSIG(wait_status) != SIGPIPE)
         fprintf(stderr, "%s\n", strsignal(WTERMSIG(wait_status)));
+    else if (WIFSIGNALED(wait_status) && job_control)
+        fputc('\n', stderr); /* after the terminal's ^C, the prompt on a line of its own */
     return exit_status_of(wait_status);
 }
 
@@ -103,10 +110,13 @@ int run_simple_command(const struct command *command)
     struct expanded expanded = expand_command(command);
     const struct builtin *builtin = expanded.argc > 0 ? builtin_find(expanded.argv[0]) : NULL;
     if (expanded.argc > 0 && builtin == NULL) {
-        pid_t pid = fork_or_report();
+        pid_t pgid = 0;
+        pid_t pid = fork_job_member(&pgid, true);
         if (pid == 0)
             exec_expanded(command, &expanded);
-        return pid < 0 ? 1 : wait_for(pid);
+        int status = pid < 0 ? 1 : wait_for(pid);
+        job_reclaim_terminal();
+        return status;
     }
     apply_assignments(&expanded, false);
     struct saved_fds saved;

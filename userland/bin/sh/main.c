@@ -109,6 +109,7 @@ int main(int argc, char **argv)
     if (interactive) {
         signal(SIGINT, SIG_IGN);
         signal(SIGQUIT, SIG_IGN);
+        job_control_start();
     }
     return run_input(0, true);
 }

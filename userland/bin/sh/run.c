@@ -9,7 +9,8 @@
  * Invariants: a pipeline's status is its last command's (1 if one could not
  * be started); the shell closes its copies of every pipe end, so a reader
  * sees end of file when its writer exits; a background chain ignores SIGINT
- * and SIGQUIT, and sets $!.
+ * and SIGQUIT, and sets $!. With job control (job.c) each pipeline is a
+ * process group in the terminal's foreground while it runs.
  */
 #include <errno.h>
 #include <signal.h>
@@ -21,9 +22,9 @@
 
 /* Starts one command of a pipeline reading from input_fd (-1: the shell's
    stdin) and writing to output_fd (-1: the shell's stdout). */
-static pid_t start_piped(const struct command *command, int input_fd, int output_fd, int unused_fd)
+static pid_t start_piped(const struct command *command, int input_fd, int output_fd, int unused_fd, pid_t *pgid)
 {
-    pid_t pid = fork_or_report();
+    pid_t pid = fork_job_member(pgid, true);
     if (pid != 0)
         return pid;
     if (input_fd >= 0) {
@@ -43,7 +44,7 @@ static int run_pipeline(const struct pipeline *pipeline)
 {
     if (pipeline->count == 1)
         return run_simple_command(pipeline->commands[0]);
-    pid_t pids[MAX_COMMANDS];
+    pid_t pids[MAX_COMMANDS], pgid = 0;
     int started = 0, input_fd = -1;
     for (int i = 0; i < pipeline->count; i++) {
         int pipe_fds[2] = {-1, -1};
@@ -51,7 +52,7 @@ static int run_pipeline(const struct pipeline *pipeline)
             fprintf(stderr, "sh: pipe: %s\n", strerror(errno));
             break;
         }
-        pid_t pid = start_piped(pipeline->commands[i], input_fd, pipe_fds[1], pipe_fds[0]);
+        pid_t pid = start_piped(pipeline->commands[i], input_fd, pipe_fds[1], pipe_fds[0], &pgid);
         if (input_fd >= 0)
             close(input_fd);
         if (pipe_fds[1] >= 0)
@@ -66,6 +67,7 @@ static int run_pipeline(const struct pipeline *pipeline)
     int status = 1;
     for (int i = 0; i < started; i++)
         status = wait_for(pids[i]);
+    job_reclaim_terminal();
     return started == pipeline->count ? status : 1;
 }
 
@@ -81,7 +83,8 @@ static int run_chain(const struct chain *chain)
 
 static void run_in_background(const struct chain *chain)
 {
-    pid_t pid = fork_or_report();
+    pid_t pgid = 0;
+    pid_t pid = fork_job_member(&pgid, false);
     if (pid == 0) {
         child_interrupt_disposition = SIG_IGN;
         signal(SIGINT, SIG_IGN);

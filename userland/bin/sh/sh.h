@@ -17,7 +17,8 @@
  *                a child (execvp); run.c: pipelines, && ||, `&` in a
  *                background child
  * Around them: main.c (arguments, the read-run loop), input.c (reading
- * lines), arena.c (the line arena, line errors), variables.c (variables).
+ * lines), arena.c (the line arena, line errors), variables.c (variables),
+ * job.c (job control: process groups and the terminal, when interactive).
  * Supported syntax: ; & && || | newlines and # comments, NAME=value (alone,
  * or before a command for its environment), quotes and backslashes across
  * lines. A pipeline needs pipe(), which Freeport's kernel does not have yet
@@ -179,6 +180,21 @@ int builtin_test(int argc, char **argv);
 /* ---- 4. execution: commands (command.c), pipelines and chains (run.c) - */
 
 pid_t fork_or_report(void);
+
+/* ---- job control (job.c) ---------------------------------------------- */
+
+extern bool job_control; /* the interactive shell runs jobs in their own groups */
+/* Interactive: take the terminal, ignore the job-control stop signals. */
+void job_control_start(void);
+/* fork_or_report, and with job control the child joins group *pgid (0: a
+   new group led by it, whose id is then stored in *pgid) which gets the
+   terminal when `foreground`; the child's stop signals are the defaults. */
+pid_t fork_job_member(pid_t *pgid, bool foreground);
+/* The shell's group owns the terminal again (after a foreground job). */
+void job_reclaim_terminal(void);
+/* waitpid's options for a foreground job: WUNTRACED with job control. */
+int job_wait_options(void);
+void job_report_stopped(pid_t pid, int wait_status);
 int wait_for(pid_t pid);
 int run_simple_command(const struct command *command);
 _Noreturn void exec_command(const struct command *command);

@@ -16,6 +16,8 @@
 __BEGIN_DECLS
 /* Ends the machine with status (the test harness sees it); only init may. */
 int freeport_poweroff(int status);
+/* Resets the machine; only init may (-1 with EPERM otherwise). */
+int freeport_reboot(void);
 /* Kernel object counters, for tests and leak checks. */
 int freeport_kstat(struct freeport_kstat *counters);
 /* The process in slot index of the process table: -1 with errno ESRCH for a

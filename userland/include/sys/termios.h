@@ -35,10 +35,14 @@ struct termios {
 /* c_cflag */
 #define CS8 0000060
 /* c_lflag */
-#define ISIG   0000001
-#define ICANON 0000002
-#define ECHO   0000010
-#define ECHOE  0000020
+#define ISIG    0000001
+#define ICANON  0000002
+#define ECHO    0000010
+#define ECHOE   0000020
+#define ECHOK   0000040
+#define NOFLSH  0000200
+#define TOSTOP  0000400
+#define ECHOCTL 0001000
 /* c_cc indices */
 #define VINTR  0
 #define VQUIT  1
@@ -57,6 +61,9 @@ struct termios {
 __BEGIN_DECLS
 int tcgetattr(int fd, struct termios *settings);
 int tcsetattr(int fd, int action, const struct termios *settings);
+/* Raw mode: no input or output processing, no echo, no signals, byte at a
+   time (VMIN 1, VTIME 0). */
+void cfmakeraw(struct termios *settings);
 __END_DECLS
 
 #endif

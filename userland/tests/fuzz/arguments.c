@@ -27,6 +27,7 @@
 #include <string.h>
 #include <freeport/abi.h>
 #include <freeport/ipc.h>
+#include <freeport/socket.h>
 #include "../../libc/syscall.h"
 #include "fuzz.h"
 
@@ -296,9 +297,14 @@ static uint64_t flags(struct rng *rng, enum arg_kind family)
     case ARG_MAP_FLAGS:
         return PICK(rng, FP_MAP_PRIVATE | FP_MAP_ANONYMOUS, FP_MAP_PRIVATE | FP_MAP_ANONYMOUS | FP_MAP_FIXED,
                     FP_MAP_SHARED | FP_MAP_ANONYMOUS, FP_MAP_PRIVATE, FP_MAP_ANONYMOUS);
-    case ARG_IOCTL: return PICK(rng, FP_TCGETS, FP_TCSETS, FP_TIOCGWINSZ, FP_FIONREAD, 0);
+    case ARG_IOCTL:
+        return PICK(rng, FP_TCGETS, FP_TCSETS, FP_TIOCGWINSZ, FP_FIONREAD, 0, FP_TIOCSWINSZ, FP_TIOCSCTTY,
+                    FP_TIOCGPGRP, FP_TIOCSPGRP, FP_TIOCNOTTY, FP_TIOCGPTN);
     case ARG_PIPE_FLAGS:
         return PICK(rng, FP_O_NONBLOCK, FP_O_NONBLOCK, FP_O_NONBLOCK | FP_O_CLOEXEC, 0, FP_O_CLOEXEC);
+    case ARG_SOCKET_TYPE:
+        return PICK(rng, FP_SOCK_STREAM, FP_SOCK_DGRAM, FP_SOCK_SEQPACKET) |
+               PICK(rng, FP_SOCK_NONBLOCK, FP_SOCK_NONBLOCK, FP_SOCK_NONBLOCK | FP_SOCK_CLOEXEC, 0);
     default: return 0;
     }
 }
@@ -543,6 +549,47 @@ static void message_header(struct worker *worker, struct ipc_msg_header *header)
         header->caps[i] = capability(worker, TOKEN_GRANTABLE);
 }
 
+/* A struct sockaddr_un: AF_UNIX and a sandbox path mostly (cut to fit),
+ * else another family or an empty path; or a bad pointer. */
+static uint64_t socket_address(struct worker *worker)
+{
+    struct rng *rng = &worker->rng;
+
+    if (rng_one_in(rng, 8))
+        return bad_pointer(worker);
+    struct {
+        uint16_t family;
+        char path[108];
+    } *address = scratch(worker, sizeof(*address));
+    address->family = rng_one_in(rng, 8) ? (uint16_t)rng_below(rng, 4) : FP_AF_UNIX;
+    address->path[0] = '\0';
+    if (!rng_one_in(rng, 8))
+        strncat(address->path, sandbox_path(worker), sizeof(address->path) - 1);
+    return (uint64_t)address;
+}
+
+/* A struct freeport_msghdr: a vector (iovec), an address a third of the
+ * time, never control data (a bad pointer at most): the fuzzer passes no
+ * descriptors, so no socket is ever sent into its own queue. */
+static uint64_t message_header_of_socket(struct worker *worker)
+{
+    struct rng *rng = &worker->rng;
+
+    if (rng_one_in(rng, 8))
+        return bad_pointer(worker);
+    struct freeport_msghdr *header = scratch(worker, sizeof(*header));
+    *header = (struct freeport_msghdr){.iov = iovec(worker), .iov_count = rng_below(rng, 9)};
+    if (rng_one_in(rng, 3)) {
+        header->name = socket_address(worker);
+        header->name_length = rng_one_in(rng, 4) ? (uint32_t)rng_below(rng, 200) : 110;
+    }
+    if (rng_one_in(rng, 16)) {
+        header->control = bad_pointer(worker);
+        header->control_length = 24;
+    }
+    return (uint64_t)header;
+}
+
 static uint64_t send_args(struct worker *worker)
 {
     if (rng_one_in(&worker->rng, 8))
@@ -630,6 +677,12 @@ uint64_t fuzz_argument(struct worker *worker, enum arg_kind kind)
     case ARG_SEND_ARGS: return send_args(worker);
     case ARG_RECEIVE_ARGS: return receive_args(worker);
     case ARG_PORT_CONFIG: return port_config(worker);
+    case ARG_SOCKET_DOMAIN: return rng_one_in(rng, 8) ? integer(rng) : FP_AF_UNIX;
+    case ARG_ZERO_MOSTLY: return rng_one_in(rng, 8) ? integer(rng) : 0;
+    case ARG_SOCKET_TYPE: return flags(rng, kind);
+    case ARG_SOCKADDR: return socket_address(worker);
+    case ARG_SOCKADDR_LENGTH: return rng_one_in(rng, 4) ? length(rng) : 110;
+    case ARG_MSGHDR: return message_header_of_socket(worker);
     }
     return 0;
 }

@@ -33,6 +33,7 @@ const struct fuzz_call fuzz_calls[] = {
     ROW(sched_yield, 1, 0),
     ROW(uname, 4, 0, ARG_OUT),
     ROW(poweroff, 1, 0, ARG_INT),
+    ROW(reboot, 1, 0),
 
     /* signals */
     ROW(kill, 3, 0, ARG_PID, ARG_SIGNAL),
@@ -82,6 +83,33 @@ const struct fuzz_call fuzz_calls[] = {
     /* POSIX IPC */
     ROW(pipe2, 4, 0, ARG_FD_PAIR_OUT, ARG_PIPE_FLAGS),
 
+    /* Unix sockets: new sockets and pairs join the pool. The fuzzer never
+     * passes descriptors (ARG_MSGHDR has no control data), so no socket is
+     * ever sent into its own queue (a cycle, docs/robustness.md section 9).
+     * A receive or accept on an empty blocking socket waits for the
+     * watchdog's nudge. */
+    ROW(socket, 6, CALL_RETURNS_FD, ARG_SOCKET_DOMAIN, ARG_SOCKET_TYPE, ARG_ZERO_MOSTLY, ARG_ZERO_MOSTLY),
+    ROW(socket, 6, 0, ARG_SOCKET_DOMAIN, ARG_SOCKET_TYPE, ARG_ZERO_MOSTLY, ARG_FD_PAIR_OUT),
+    ROW(bind, 3, 0, ARG_FD, ARG_SOCKADDR, ARG_SOCKADDR_LENGTH),
+    ROW(listen, 2, 0, ARG_FD, ARG_INT),
+    ROW(connect, 3, 0, ARG_FD, ARG_SOCKADDR, ARG_SOCKADDR_LENGTH),
+    ROW(accept4, 2, CALL_RETURNS_FD, ARG_FD, ARG_OUT, ARG_OUT, ARG_FLAGS),
+    ROW(sockname, 2, 0, ARG_FD, ARG_INT, ARG_OUT, ARG_OUT),
+    ROW(sendmsg, 6, 0, ARG_FD, ARG_MSGHDR, ARG_FLAGS),
+    ROW(recvmsg, 6, 0, ARG_FD, ARG_MSGHDR, ARG_FLAGS),
+    ROW(shutdown, 2, 0, ARG_FD, ARG_INT),
+    ROW(getsockopt, 2, 0, ARG_FD, ARG_INT, ARG_INT, ARG_OUT, ARG_OUT),
+    ROW(setsockopt, 2, 0, ARG_FD, ARG_INT, ARG_INT, ARG_IN, ARG_LENGTH),
+
+    /* job control, terminals, console devices (a worker is never init:
+     * device_claim always fails with EPERM) */
+    ROW(setpgid, 2, 0, ARG_PID, ARG_INT),
+    ROW(getpgid, 1, 0, ARG_PID),
+    ROW(setsid, 1, 0),
+    ROW(getsid, 1, 0, ARG_PID),
+    ROW(openpty, 2, 0, ARG_FD_PAIR_OUT, ARG_PIPE_FLAGS),
+    ROW(device_claim, 1, 0, ARG_INT),
+
     /* native IPC: ports, capabilities, names, statistics, trace */
     MAKER(port_create, 6, TOKEN_PORT, ARG_INT, ARG_TOKEN_OUT),
     ROW(port_send, 8, 0, ARG_PORT, ARG_SEND_ARGS),
@@ -121,6 +149,17 @@ const struct fuzz_call fuzz_calls[] = {
     ROW(system_subscribe, 1, 0, ARG_PORT, ARG_FLAGS),
     ROW(system_stats, 1, 0, ARG_PORT, ARG_OUT),
     ROW(ipc_transport_stats, 1, 0, ARG_OUT),
+
+    /* FreeWorld channels: an id is a small integer like a descriptor, so
+     * the ids made join the descriptor pool and calls take ARG_FD; a send's
+     * receiver is often 0 (ARG_SECONDS) and its priority often small
+     * (ARG_FLAGS), so that some sends get through; a send to a full queue
+     * or pipe waits until the watchdog's nudge (EINTR) */
+    ROW(fw_create, 3, CALL_RETURNS_FD, ARG_NAME, ARG_NAME_LENGTH, ARG_INT, ARG_LENGTH),
+    ROW(fw_open, 3, CALL_RETURNS_FD, ARG_NAME, ARG_NAME_LENGTH, ARG_INT),
+    ROW(fw_close, 2, 0, ARG_FD),
+    ROW(fw_send, 4, 0, ARG_FD, ARG_IN, ARG_LENGTH, ARG_INT, ARG_SECONDS, ARG_FLAGS),
+    ROW(fw_receive, 4, 0, ARG_FD, ARG_RECEIVE_ARGS),
 };
 
 const size_t fuzz_call_count = sizeof(fuzz_calls) / sizeof(fuzz_calls[0]);

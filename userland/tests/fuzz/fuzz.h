@@ -122,6 +122,14 @@ enum arg_kind {
     ARG_SEND_ARGS,      /* struct ipc_send_args: header, payload, capabilities */
     ARG_RECEIVE_ARGS,   /* struct ipc_receive_args */
     ARG_PORT_CONFIG,    /* struct ipc_port_config */
+
+    /* Unix sockets */
+    ARG_SOCKET_DOMAIN,   /* AF_UNIX mostly, else another */
+    ARG_SOCKET_TYPE,     /* SOCK_STREAM, _DGRAM, _SEQPACKET, mostly non-blocking; odd ones */
+    ARG_ZERO_MOSTLY,     /* 0 (a protocol; no pair wanted) mostly, else another */
+    ARG_SOCKADDR,        /* struct sockaddr_un naming a sandbox path; odd families and paths */
+    ARG_SOCKADDR_LENGTH, /* its length, mostly the whole struct */
+    ARG_MSGHDR,          /* struct freeport_msghdr: a vector, an address or none, never control data */
 };
 
 #define CALL_RETURNS_FD        0x1 /* a result >= 0 is a new descriptor: add it to the pool */

@@ -203,7 +203,9 @@ void fuzz_numbered_path(char path[FUZZ_PATH_SIZE], const char *prefix, unsigned 
     path[at] = '\0';
 }
 
-/* Statistics and trace on their reserved descriptors, stdio on /dev/null,
+/* A session of its own (so kill(0) and kill(-pgid) reach only the worker
+ * and its children, never the supervisor, and no terminal signals it),
+ * statistics and trace on their reserved descriptors, stdio on /dev/null,
  * the sandbox directory, the arena. Exit status 3 if any of it fails
  * (allocation failures being injected can do that). */
 static void set_up(void)
@@ -212,6 +214,7 @@ static void set_up(void)
     long null_fd = SYSCALL(SYS_open, "/dev/null", FP_O_RDWR, 0);
     long stats_fd;
 
+    SYSCALL(SYS_setsid);
     fuzz_numbered_path(stats_path, FUZZ_STATS_PREFIX, worker.index);
     fuzz_numbered_path(sandbox_path, FUZZ_SANDBOX, worker.index);
     stats_fd = SYSCALL(SYS_open, stats_path, FP_O_CREAT | FP_O_TRUNC | FP_O_RDWR, 0600);
