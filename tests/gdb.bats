@@ -24,12 +24,7 @@ teardown() {
 
 @test "GDB stops at kmain on a hardware breakpoint and shows the backtrace" {
     start_guest --cmdline selftest
-    cat > "$BATS_TEST_TMPDIR/session.gdb" <<GDB
-set architecture i386:x86-64
-file build/freeport.elf
-target remote localhost:$port
-hbreak kmain
-continue
+    write_gdb_session <<GDB
 bt
 hbreak printk
 continue
@@ -70,16 +65,8 @@ GDB
 }
 
 @test "GDB watches one write() on a pipe reach the stream and the reader copy it out (docs/posix.md)" {
-    printf '%s\n' /bin/sh -c 'echo hello | cat' > "$BATS_TEST_TMPDIR/guest-run"
-    "$TOOLS/mkinitrd" "$BATS_TEST_TMPDIR/initrd.cpio" "$REPO_ROOT/build/root" \
-        "$BATS_TEST_TMPDIR/guest-run:etc/guest-run"
-    start_guest --cmdline harness --initrd "$BATS_TEST_TMPDIR/initrd.cpio"
-    cat > "$BATS_TEST_TMPDIR/session.gdb" <<GDB
-set architecture i386:x86-64
-file build/freeport.elf
-target remote localhost:$port
-hbreak kmain
-continue
+    start_guest_running /bin/sh -c 'echo hello | cat'
+    write_gdb_session <<GDB
 break stream_write
 continue
 bt 6

@@ -187,17 +187,8 @@ EOF
 }
 
 @test "GDB watches a datagram travel from a write to the receiver's port and out (docs/posix.md)" {
-    printf '%s\n' /bin/sh -c 'ucat -u -l /tmp/d > /tmp/out & sleep 1; echo hi | ucat -u /tmp/d; wait; cat /tmp/out' \
-        > "$BATS_TEST_TMPDIR/guest-run"
-    "$TOOLS/mkinitrd" "$BATS_TEST_TMPDIR/initrd.cpio" "$REPO_ROOT/build/root" \
-        "$BATS_TEST_TMPDIR/guest-run:etc/guest-run"
-    start_guest --cmdline harness --initrd "$BATS_TEST_TMPDIR/initrd.cpio"
-    cat > "$BATS_TEST_TMPDIR/session.gdb" <<GDB
-set architecture i386:x86-64
-file build/freeport.elf
-target remote localhost:$port
-hbreak kmain
-continue
+    start_guest_running /bin/sh -c 'ucat -u -l /tmp/d > /tmp/out & sleep 1; echo hi | ucat -u /tmp/d; wait; cat /tmp/out'
+    write_gdb_session <<GDB
 break unix_record_send
 continue
 bt 5

@@ -39,6 +39,42 @@ static bool usage_fits(struct ipc_quota_usage used, struct ipc_quota_usage amoun
            amount.ports <= limit.ports - used.ports;
 }
 
+static void (*refusal_hook)(unsigned resource, bool system_wide);
+
+void ipc_quota_set_refusal_hook(void (*hook)(unsigned resource, bool system_wide))
+{
+    refusal_hook = hook;
+}
+
+/* The first limit (IPC_QUOTA_RESOURCE_*) used + amount passes; the
+ * caller knows one does. */
+static unsigned resource_exceeded(struct ipc_quota_usage used, struct ipc_quota_usage amount,
+                                  struct ipc_quota_usage limit)
+{
+    if (amount.channels > limit.channels - used.channels)
+        return IPC_QUOTA_RESOURCE_CHANNELS;
+    if (amount.regions > limit.regions - used.regions)
+        return IPC_QUOTA_RESOURCE_REGIONS;
+    if (amount.bytes > limit.bytes - used.bytes)
+        return IPC_QUOTA_RESOURCE_BYTES;
+    return IPC_QUOTA_RESOURCE_PORTS;
+}
+
+/* Counts a refusal and reports it. */
+static int refuse(struct ipc_quota_totals *totals, struct ipc_quota_account *account,
+                  struct ipc_quota_usage amount)
+{
+    bool own = !usage_fits(account->used, amount, account->limit);
+
+    account->refusals++;
+    totals->refusals++;
+    if (refusal_hook)
+        refusal_hook(own ? resource_exceeded(account->used, amount, account->limit)
+                         : resource_exceeded(totals->used, amount, totals->limit),
+                     !own);
+    return -IPC_ERR_QUOTA;
+}
+
 void ipc_quota_account_init(struct ipc_quota_account *account, struct ipc_quota_usage limit)
 {
     account->used = (struct ipc_quota_usage){0};
@@ -59,12 +95,8 @@ void ipc_quota_account_close(struct ipc_quota_account *account)
 int ipc_quota_charge(struct ipc_quota_totals *totals, struct ipc_quota_account *account,
                      struct ipc_quota_usage amount, struct ipc_quota_charge *charge)
 {
-    if (!usage_fits(account->used, amount, account->limit) ||
-        !usage_fits(totals->used, amount, totals->limit)) {
-        account->refusals++;
-        totals->refusals++;
-        return -IPC_ERR_QUOTA;
-    }
+    if (!usage_fits(account->used, amount, account->limit) || !usage_fits(totals->used, amount, totals->limit))
+        return refuse(totals, account, amount);
     account->used = usage_plus(account->used, amount);
     totals->used = usage_plus(totals->used, amount);
     charge->amount = amount;

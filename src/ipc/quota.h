@@ -13,7 +13,7 @@
  * Invariants: an account's `used` is the sum of its charges' amounts; the
  * totals' `used` is the sum of every live charge, with or without an
  * account; neither ever exceeds its limit. Every refusal is counted in the
- * account and in the totals.
+ * account and in the totals, and reported to the refusal hook.
  * Locking: the caller holds the IPC lock.
  */
 #ifndef FREEPORT_IPC_QUOTA_H
@@ -60,6 +60,11 @@ void ipc_quota_account_close(struct ipc_quota_account *account);
  * in both) if either would pass its limit, and nothing changes. */
 int ipc_quota_charge(struct ipc_quota_totals *totals, struct ipc_quota_account *account,
                      struct ipc_quota_usage amount, struct ipc_quota_charge *charge);
+
+/* Called with the IPC_QUOTA_RESOURCE_* a refusal was for and whether the
+ * system's limit (rather than the account's) refused it; the kernel's
+ * system endpoint reports refusals this way. None by default. */
+void ipc_quota_set_refusal_hook(void (*hook)(unsigned resource, bool system_wide));
 
 /* Give the charge back; the charge may then be forgotten. */
 void ipc_quota_uncharge(struct ipc_quota_totals *totals, struct ipc_quota_charge *charge);

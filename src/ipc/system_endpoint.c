@@ -1,6 +1,7 @@
 /*
  * system_endpoint.c - the kernel's broadcast of process exits, capability
- * violations and log lines (see system_endpoint.h).
+ * violations, refused device claims and quota refusals, and log lines
+ * (see system_endpoint.h).
  *
  * Layer: native IPC. Two halves:
  *   - producers (any context, interrupts included): build the event and
@@ -19,6 +20,7 @@
 #include "ipc/system_endpoint.h"
 #include "ipc/broadcast.h"
 #include "ipc/ipc_process.h"
+#include "ipc/quota.h"
 #include "arch/arch.h"
 #include "fs/device_claim.h"
 #include "lib/string.h"
@@ -37,6 +39,7 @@ struct system_event {
         struct ipc_system_process_exit exit;
         struct ipc_system_cap_violation violation;
         struct ipc_system_device_refused device;
+        struct ipc_system_quota_refused quota;
         char text[IPC_SYSTEM_LOG_MAX];
     } payload;
 };
@@ -125,6 +128,7 @@ void system_endpoint_init(void)
         panic("system endpoint: no memory at boot");
     printk_set_hook(system_endpoint_log);
     device_claim_set_refusal_hook(system_endpoint_device_refused);
+    ipc_quota_set_refusal_hook(system_endpoint_quota_refused);
 }
 
 /* A subscription exists: make sure the thread does. */
@@ -191,6 +195,17 @@ void system_endpoint_device_refused(int pid, int device, int error)
     if (!is_wanted(event.type))
         return;
     event.payload.device = (struct ipc_system_device_refused){pid, device, error, 0};
+    queue_event(&event);
+}
+
+/* Always in the refused process's own system call. */
+void system_endpoint_quota_refused(unsigned resource, bool system_wide)
+{
+    struct system_event event = {.type = IPC_SYSTEM_QUOTA_REFUSED, .length = sizeof(event.payload.quota)};
+
+    if (!is_wanted(event.type))
+        return;
+    event.payload.quota = (struct ipc_system_quota_refused){process_current()->pid, resource, system_wide, 0};
     queue_event(&event);
 }
 

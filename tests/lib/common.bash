@@ -169,6 +169,25 @@ start_guest() {
         fail "QEMU did not start: $(cat "$BATS_TEST_TMPDIR/serial.log")"
 }
 
+# start_guest_running CMD [ARG...]: start_guest, with the harness option,
+# on an initrd whose init runs CMD as a test run (etc/guest-run).
+start_guest_running() {
+    printf '%s\n' "$@" > "$BATS_TEST_TMPDIR/guest-run"
+    "$TOOLS/mkinitrd" "$BATS_TEST_TMPDIR/initrd.cpio" "$REPO_ROOT/build/root" \
+        "$BATS_TEST_TMPDIR/guest-run:etc/guest-run"
+    start_guest --cmdline harness --initrd "$BATS_TEST_TMPDIR/initrd.cpio"
+}
+
+# write_gdb_session < COMMANDS: session.gdb attaches to the guest with the
+# kernel's symbols, stops at kmain, then runs COMMANDS.
+write_gdb_session() {
+    {
+        printf '%s\n' 'set architecture i386:x86-64' 'file build/freeport.elf' \
+            "target remote localhost:$port" 'hbreak kmain' 'continue'
+        cat
+    } > "$BATS_TEST_TMPDIR/session.gdb"
+}
+
 run_gdb_session() {
     cd "$REPO_ROOT"
     run timeout 60 gdb -batch -nx -x "$BATS_TEST_TMPDIR/session.gdb"

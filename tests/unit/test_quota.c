@@ -2,7 +2,8 @@
  * test_quota.c - host unit tests of src/ipc/quota.c: charges within the
  * per-process and system limits, all or nothing; refusals counted in both;
  * charges given back; an account closed while its objects live on; ports
- * limited like the rest, on their own.
+ * limited like the rest, on their own; every refusal reported to the hook
+ * with the limit it would have passed.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,9 +18,21 @@ static struct ipc_quota_totals totals;
 static struct ipc_quota_account account, other;
 static const struct ipc_quota_usage process_limit = {.channels = 2, .regions = 3, .bytes = 600, .ports = 3};
 
+static unsigned reported, reported_resource;
+static bool reported_system_wide;
+
+static void record_refusal(unsigned resource, bool system_wide)
+{
+    reported++;
+    reported_resource = resource;
+    reported_system_wide = system_wide;
+}
+
 static int setup(void **state)
 {
     (void)state;
+    reported = 0;
+    ipc_quota_set_refusal_hook(record_refusal);
     totals = (struct ipc_quota_totals){.limit = {.channels = 4, .regions = 4, .bytes = 1000, .ports = 5}};
     ipc_quota_account_init(&account, process_limit);
     ipc_quota_account_init(&other, process_limit);
@@ -52,10 +65,12 @@ static void test_process_limit_refuses_and_counts(void **state)
     assert_int_equal(ipc_quota_charge(&totals, &account, one_channel, &charges[1]), IPC_OK);
     assert_int_equal(ipc_quota_charge(&totals, &account, one_channel, &charges[2]), -IPC_ERR_QUOTA);
     assert_true(account.refusals == 1 && totals.refusals == 1);
+    assert_true(reported == 1 && reported_resource == IPC_QUOTA_RESOURCE_CHANNELS && !reported_system_wide);
     assert_true(account.used.channels == 2 && totals.used.channels == 2); /* nothing changed */
     assert_int_equal(ipc_quota_charge(&totals, &account, (struct ipc_quota_usage){.regions = 1, .bytes = 500},
                                       &charges[2]),
                      -IPC_ERR_QUOTA); /* bytes: 200 + 500 > 600 */
+    assert_true(reported == 2 && reported_resource == IPC_QUOTA_RESOURCE_BYTES && !reported_system_wide);
     ipc_quota_uncharge(&totals, &charges[0]);
     ipc_quota_uncharge(&totals, &charges[1]);
 }
@@ -78,6 +93,7 @@ static void test_system_limit_refuses(void **state)
     assert_int_equal(ipc_quota_charge(&totals, &other, one_channel, &charges[4]),
                      -IPC_ERR_QUOTA); /* ...still */
     assert_true(other.refusals == 1 && totals.refusals == 1);
+    assert_true(reported == 1 && reported_resource == IPC_QUOTA_RESOURCE_CHANNELS && reported_system_wide);
 }
 
 static void test_absurd_amount_cannot_wrap(void **state)

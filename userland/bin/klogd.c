@@ -4,8 +4,8 @@
  * Layer: user program (a service). It subscribes a port to the kernel's
  * system endpoint (system_subscribe; docs/ipc.md, "Broadcast and the
  * system endpoint") and turns each event into a logd record: kernel log
- * lines with tag "kernel", refused capability uses and refused device
- * claims with tag "security".
+ * lines with tag "kernel"; refused capability uses, refused device claims
+ * and quota refusals with tag "security".
  * It is a process of its own because logd waits on a socket with poll, and
  * a port cannot be polled: each waits on the one thing it serves.
  * Events the kernel could not queue for klogd's port are counted by the
@@ -22,11 +22,12 @@
 #define PORT_DEPTH 64
 #define EVENTS                                                                                               \
     (IPC_SYSTEM_MASK(IPC_SYSTEM_LOG) | IPC_SYSTEM_MASK(IPC_SYSTEM_CAP_VIOLATION) |                           \
-     IPC_SYSTEM_MASK(IPC_SYSTEM_DEVICE_REFUSED))
+     IPC_SYSTEM_MASK(IPC_SYSTEM_DEVICE_REFUSED) | IPC_SYSTEM_MASK(IPC_SYSTEM_QUOTA_REFUSED))
 
 union event_payload {
     struct ipc_system_cap_violation violation;
     struct ipc_system_device_refused device;
+    struct ipc_system_quota_refused quota;
     char text[IPC_SYSTEM_LOG_MAX + 1];
 };
 
@@ -35,6 +36,17 @@ static const char *ipc_error_name(int error)
     return error == -IPC_ERR_PERMISSION    ? "lacks the right"
            : error == -IPC_ERR_INVALID_CAP ? "invalid"
                                            : "refused";
+}
+
+static const char *quota_resource_name(uint32_t resource)
+{
+    static const char *const names[] = {
+        [IPC_QUOTA_RESOURCE_CHANNELS] = "channels",
+        [IPC_QUOTA_RESOURCE_REGIONS] = "shared-memory regions",
+        [IPC_QUOTA_RESOURCE_BYTES] = "pinned bytes",
+        [IPC_QUOTA_RESOURCE_PORTS] = "ports",
+    };
+    return resource < sizeof(names) / sizeof(names[0]) ? names[resource] : "unknown";
 }
 
 static void forward(const struct ipc_msg_header *header, union event_payload *payload)
@@ -51,6 +63,11 @@ static void forward(const struct ipc_msg_header *header, union event_payload *pa
     case IPC_SYSTEM_DEVICE_REFUSED:
         logd_warn("security", "pid %d: claim of device %d refused (errno %d)", payload->device.pid,
                   payload->device.device, payload->device.error);
+        break;
+    case IPC_SYSTEM_QUOTA_REFUSED:
+        logd_warn("security", "pid %d: %s quota reached (%s)", payload->quota.pid,
+                  quota_resource_name(payload->quota.resource),
+                  payload->quota.system_wide ? "the system's limit" : "its own limit");
         break;
     default: break;
     }

@@ -7,6 +7,7 @@
  */
 #include <freeport/capability.h>
 #include <freeport/logd.h>
+#include <freeport/port.h>
 #include <stdlib.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -147,6 +148,22 @@ static void kernel_events_arrive(void)
     CHECK(log_wait_for(" kernel ", "fault"), "a crashed child's kernel line is recorded with tag kernel");
 }
 
+/* Ports are made until the per-process quota refuses one, then closed. */
+static void quota_refusal_is_recorded(void)
+{
+    uint64_t ports[IPC_QUOTA_PORTS_PER_PROCESS + 1];
+    int made = 0, result = 0;
+    char expected[64];
+
+    while (made <= IPC_QUOTA_PORTS_PER_PROCESS && (result = port_create(0, &ports[made])) == 0)
+        made++;
+    CHECK(result == -IPC_ERR_QUOTA, "port %d is refused by the per-process quota", made + 1);
+    while (made > 0)
+        cap_close(ports[--made]);
+    snprintf(expected, sizeof(expected), " security pid %d: ports quota reached", (int)getpid());
+    CHECK(log_wait_for(expected, "(its own limit)"), "klogd recorded the quota refusal with tag security");
+}
+
 static void malformed_datagrams_are_counted(void)
 {
     struct sockaddr_un address = {.sun_family = AF_UNIX, .sun_path = LOGD_SOCKET};
@@ -214,6 +231,7 @@ int main(void)
     logread_filters();
     logread_follows();
     kernel_events_arrive();
+    quota_refusal_is_recorded();
     malformed_datagrams_are_counted();
     restart_keeps_records();
     return check_done();

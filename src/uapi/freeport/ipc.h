@@ -356,10 +356,12 @@ _Static_assert(sizeof(struct ipc_broadcast_stats) == 32, "ipc_broadcast_stats la
 #define IPC_SYSTEM_CAP_VIOLATION 2 /* payload: struct ipc_system_cap_violation */
 #define IPC_SYSTEM_LOG           3 /* payload: one kernel log line, no newline */
 #define IPC_SYSTEM_DEVICE_REFUSED 4 /* payload: struct ipc_system_device_refused */
+#define IPC_SYSTEM_QUOTA_REFUSED 5 /* payload: struct ipc_system_quota_refused */
 #define IPC_SYSTEM_MASK(type)    (1u << (type))
 #define IPC_SYSTEM_MASK_ALL                                                                                 \
     (IPC_SYSTEM_MASK(IPC_SYSTEM_PROCESS_EXIT) | IPC_SYSTEM_MASK(IPC_SYSTEM_CAP_VIOLATION) |                  \
-     IPC_SYSTEM_MASK(IPC_SYSTEM_LOG) | IPC_SYSTEM_MASK(IPC_SYSTEM_DEVICE_REFUSED))
+     IPC_SYSTEM_MASK(IPC_SYSTEM_LOG) | IPC_SYSTEM_MASK(IPC_SYSTEM_DEVICE_REFUSED) |                          \
+     IPC_SYSTEM_MASK(IPC_SYSTEM_QUOTA_REFUSED))
 #define IPC_SYSTEM_LOG_MAX 200 /* bytes of a log line kept (longer ones are cut) */
 
 struct ipc_system_process_exit {
@@ -384,6 +386,20 @@ struct ipc_system_device_refused {
     uint32_t reserved;
 };
 _Static_assert(sizeof(struct ipc_system_device_refused) == 16, "ipc_system_device_refused layout is ABI");
+
+/* The limit a refused creation would have passed (IPC_ERR_QUOTA). */
+#define IPC_QUOTA_RESOURCE_CHANNELS 0
+#define IPC_QUOTA_RESOURCE_REGIONS  1
+#define IPC_QUOTA_RESOURCE_BYTES    2 /* frames pinned by regions and channel rings */
+#define IPC_QUOTA_RESOURCE_PORTS    3
+
+struct ipc_system_quota_refused {
+    int32_t pid;          /* the process whose creation was refused */
+    uint32_t resource;    /* IPC_QUOTA_RESOURCE_* */
+    uint32_t system_wide; /* 1: the system's limit, 0: the process's own */
+    uint32_t reserved;
+};
+_Static_assert(sizeof(struct ipc_system_quota_refused) == 16, "ipc_system_quota_refused layout is ABI");
 
 /* ipc_transport_stats: channels, shared memory, wait sets and broadcast.
  * The first group is what lives now: back to where it started once every
