@@ -133,17 +133,28 @@ static int target_refuses(const struct delivery_target *target, const struct ipc
     return cap_transfer_prepare(&target->ipc->capabilities, header->cap_count);
 }
 
+/* Writes the header where the target wants it: 0 or -EFAULT. */
+static int header_write(const struct delivery_target *target, const struct ipc_msg_header *header)
+{
+    struct ipc_receive_args *args = (struct ipc_receive_args *)target->args_address;
+
+    if (target->header_out) {
+        *target->header_out = *header;
+        return 0;
+    }
+    return copy_to_process(target->process, &args->header, header, sizeof(*header));
+}
+
 int message_deliver(const struct delivery_target *target, const struct ipc_msg_header *header,
                     const void *payload, struct capability **caps)
 {
     struct ipc_msg_header written = *header;
-    struct ipc_receive_args *args = (struct ipc_receive_args *)target->args_address;
     int refusal;
 
     written.receiver_pid = (uint32_t)target->process->pid;
     memset(written.caps, 0, sizeof(written.caps));
     refusal = target_refuses(target, header);
-    if (copy_to_process(target->process, &args->header, &written, sizeof(written)) < 0) {
+    if (header_write(target, &written) < 0) {
         if (!refusal)
             cap_transfer_cancel(&target->ipc->capabilities, header->cap_count);
         return -IPC_ERR_FAULT;
@@ -160,8 +171,8 @@ int message_deliver(const struct delivery_target *target, const struct ipc_msg_h
         ipc_totals.replies_owed++;
     }
     /* The header was written above, so its page is present and private:
-     * writing the tokens into it cannot fail. */
+     * writing it again with the tokens cannot fail. */
     if (header->cap_count)
-        (void)copy_to_process(target->process, args->header.caps, written.caps, sizeof(written.caps));
+        (void)header_write(target, &written);
     return IPC_OK;
 }

@@ -39,13 +39,17 @@ struct process;
 #define IPC_MESSAGE_BYTES_MAX (16u << 20)
 
 /* Where a receiver wants a message: the user addresses of its struct
- * ipc_receive_args (the header goes there) and of its payload buffer. */
+ * ipc_receive_args (the header goes there) and of its payload buffer; or,
+ * for a receiver in the kernel that needs only part of the header (a POSIX
+ * queue's mq_receive wants the length and priority), a kernel header
+ * instead of the args, which saves two user copies per message. */
 struct delivery_target {
     struct process *process;
     struct ipc_process *ipc; /* its capability table and owed replies */
-    uint64_t args_address;
+    uint64_t args_address;   /* unused when header_out is set */
     uint64_t payload_address;
     uint32_t capacity;
+    struct ipc_msg_header *header_out; /* NULL: the header goes to args_address */
 };
 
 /* The target described by a receiver's arguments (already copied in). */

@@ -220,26 +220,37 @@ long sys_mq_timedsend(int fd, const void *user_buffer, uint64_t length, uint32_t
     return result;
 }
 
-long sys_mq_timedreceive(int fd, struct ipc_receive_args *user_args,
+/* The port delivers the payload straight into the caller's buffer and the
+ * header into the kernel (delivery_target.header_out): of the header,
+ * mq_receive wants only the length and the priority. The priority's
+ * place is written once before the receive, so a bad pointer fails the
+ * call with the message still queued, and the write after it cannot fail. */
+long sys_mq_timedreceive(int fd, void *user_buffer, uint64_t capacity, uint32_t *user_priority,
                          const struct freeport_timespec *user_time)
 {
-    struct ipc_receive_args args;
+    struct ipc_msg_header header = {0};
     struct mq_call call;
     long result = call_begin(fd, file_readable, user_time, &call);
 
     if (result < 0)
         return result;
-    if (copy_from_user(&args, user_args, sizeof(args)) < 0)
-        result = -EFAULT;
-    else if (args.capacity < (uint64_t)call.queue->msgsize)
+    if (capacity < (uint64_t)call.queue->msgsize)
         result = -EMSGSIZE;
+    else if (user_priority != NULL && copy_to_user(user_priority, &header.type, sizeof(header.type)) < 0)
+        result = -EFAULT;
     else {
-        struct delivery_target target = delivery_target_of(call.self, user_args, &args);
+        struct delivery_target target = {
+            .process = call.self->process,
+            .ipc = call.self,
+            .payload_address = (uint64_t)user_buffer,
+            .capacity = (uint32_t)call.queue->msgsize,
+            .header_out = &header,
+        };
         result = wait_result(port_receive(call.queue->port, &target, call.deadline), call.file);
-        if (result == 0 && copy_from_user(&args, user_args, sizeof(args)) < 0)
-            result = -EFAULT;
+        if (result == 0 && user_priority != NULL)
+            (void)copy_to_user(user_priority, &header.type, sizeof(header.type));
         if (result == 0)
-            result = args.header.length;
+            result = header.length;
     }
     file_put(call.file);
     return result;

@@ -62,7 +62,8 @@ long sys_mq_open(const char *name, int flags, uint32_t mode, const struct freepo
 long sys_mq_unlink(const char *name);
 long sys_mq_timedsend(int fd, const void *buffer, uint64_t length, uint32_t priority,
                       const struct freeport_timespec *deadline);
-long sys_mq_timedreceive(int fd, struct ipc_receive_args *args, const struct freeport_timespec *deadline);
+long sys_mq_timedreceive(int fd, void *buffer, uint64_t capacity, uint32_t *priority,
+                         const struct freeport_timespec *deadline);
 long sys_mq_notify(int fd, int kind, int signal);
 long sys_mq_getsetattr(int fd, const struct freeport_mq_attr *new_attr, struct freeport_mq_attr *old_attr);
 

@@ -2,13 +2,11 @@
  * userland/libc/mqueue.c - POSIX message queues on the SYS_mq_* calls.
  *
  * Layer: libfreeport. A mqd_t is a descriptor, so mq_close is close().
- * mq_receive passes a struct ipc_receive_args (<freeport/ipc.h>) for the
- * kernel to write the message's header into: its type is the message's
- * priority (docs/posix.md). struct mq_attr has the kernel's layout
+ * mq_receive passes its buffer, the buffer's size and where the priority
+ * goes straight to the kernel (docs/posix.md). struct mq_attr has the kernel's layout
  * (abi_check.c); the timeouts are absolute CLOCK_REALTIME times.
  */
 #include <fcntl.h>
-#include <freeport/ipc.h>
 #include <mqueue.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -54,15 +52,7 @@ int mq_send(mqd_t queue, const char *message, size_t length, unsigned priority)
 ssize_t mq_timedreceive(mqd_t queue, char *message, size_t length, unsigned *priority,
                         const struct timespec *deadline)
 {
-    struct ipc_receive_args args = {
-        .payload = (uint64_t)(uintptr_t)message,
-        .capacity = length > UINT32_MAX ? UINT32_MAX : (uint32_t)length,
-    };
-    long result = syscall_result(SYSCALL(SYS_mq_timedreceive, queue, &args, deadline));
-
-    if (result >= 0 && priority != NULL)
-        *priority = args.header.type;
-    return result;
+    return syscall_result(SYSCALL(SYS_mq_timedreceive, queue, message, length, priority, deadline));
 }
 
 ssize_t mq_receive(mqd_t queue, char *message, size_t length, unsigned *priority)

@@ -135,6 +135,9 @@ static void check_priorities(void)
           "a bad receive buffer: EFAULT");
     struct mq_attr attr;
     CHECK(mq_getattr(queue, &attr) == 0 && attr.mq_curmsgs == 1, "and the message is still queued");
+    CHECK(mq_receive(queue, buffer, 8, bad_pointer(4)) == -1 && errno == EFAULT,
+          "a bad priority pointer: EFAULT");
+    CHECK(mq_getattr(queue, &attr) == 0 && attr.mq_curmsgs == 1, "and the message is still queued");
     CHECK(mq_receive(queue, buffer, 8, NULL) == 4, "received once the buffer is good");
     mq_close(queue);
     mq_unlink(NAME);

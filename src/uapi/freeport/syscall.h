@@ -137,8 +137,8 @@
 #define SYS_mq_unlink       192     /* (name) */
 #define SYS_mq_timedsend    193     /* (fd, buffer, length, priority, const struct freeport_timespec
                                        *absolute CLOCK_REALTIME deadline or NULL) */
-#define SYS_mq_timedreceive 194     /* (fd, struct ipc_receive_args *: payload and capacity in, header
-                                       out (type: the priority), deadline as for send) -> length */
+#define SYS_mq_timedreceive 194     /* (fd, buffer, capacity, uint32_t *priority or NULL, deadline as
+                                       for send) -> length */
 #define SYS_mq_notify       195     /* (fd, notify: 0 to remove, FP_SIGEV_NONE, FP_SIGEV_SIGNAL; signo) */
 #define SYS_mq_getsetattr   196     /* (fd, const struct freeport_mq_attr *new or NULL, struct
                                        freeport_mq_attr *old or NULL) */
