@@ -549,6 +549,44 @@ static void message_header(struct worker *worker, struct ipc_msg_header *header)
         header->caps[i] = capability(worker, TOKEN_GRANTABLE);
 }
 
+static const char *const queue_names[] = FUZZ_MQ_NAMES;
+static const char *const odd_queue_names[] = {"", "/", "noslash", "/a/b", "//x"};
+
+/* A queue name: mostly a shared one, else an odd or overlong one, or a
+ * bad pointer. */
+static uint64_t queue_name(struct worker *worker)
+{
+    struct rng *rng = &worker->rng;
+
+    switch (rng_below(rng, 8)) {
+    case 0: return bad_pointer(worker);
+    case 1: return (uint64_t)copy_string(worker, odd_queue_names[rng_below(rng, 5)]);
+    case 2: return (uint64_t)repeated(worker, "q", FP_MQ_NAME_MAX + 1 + rng_below(rng, 2));
+    default: return (uint64_t)copy_string(worker, queue_names[rng_below(rng, 3)]);
+    }
+}
+
+/* Queue attributes: NULL (the defaults), a small valid queue, fields out
+ * of range, or a bad pointer. */
+static uint64_t queue_attributes(struct worker *worker)
+{
+    struct rng *rng = &worker->rng;
+    struct freeport_mq_attr *attr;
+
+    switch (rng_below(rng, 6)) {
+    case 0: return bad_pointer(worker);
+    case 1:
+    case 2:
+        attr = scratch(worker, sizeof(*attr));
+        attr->flags = rng_one_in(rng, 2) ? FP_O_NONBLOCK : 0;
+        attr->maxmsg = (int64_t)PICK(rng, 1, 4, FP_MQ_MAXMSG_MAX, 0, -1, FP_MQ_MAXMSG_MAX + 1);
+        attr->msgsize = (int64_t)PICK(rng, 1, 64, FP_MQ_MSGSIZE_MAX, 0, -1, FP_MQ_MSGSIZE_MAX + 1);
+        attr->curmsgs = (int64_t)rng_next(rng);
+        return (uint64_t)attr;
+    default: return 0;
+    }
+}
+
 /* A struct sockaddr_un: AF_UNIX and a sandbox path mostly (cut to fit),
  * else another family or an empty path; or a bad pointer. */
 static uint64_t socket_address(struct worker *worker)
@@ -673,6 +711,8 @@ uint64_t fuzz_argument(struct worker *worker, enum arg_kind kind)
     case ARG_RIGHTS: return rights(rng);
     case ARG_TIMEOUT: return timeout(rng);
     case ARG_NAME: return name(worker);
+    case ARG_MQ_NAME: return queue_name(worker);
+    case ARG_MQ_ATTR: return queue_attributes(worker);
     case ARG_NAME_LENGTH: return rng_one_in(rng, 4) ? length(rng) : worker->name_length;
     case ARG_SEND_ARGS: return send_args(worker);
     case ARG_RECEIVE_ARGS: return receive_args(worker);

@@ -101,6 +101,20 @@ const struct fuzz_call fuzz_calls[] = {
     ROW(getsockopt, 2, 0, ARG_FD, ARG_INT, ARG_INT, ARG_OUT, ARG_OUT),
     ROW(setsockopt, 2, 0, ARG_FD, ARG_INT, ARG_INT, ARG_IN, ARG_LENGTH),
 
+    /* POSIX message queues and poll: queues are named (a few shared names,
+     * unlinked by the supervisor at the end) and outlive their opener; a
+     * send to a full queue or a receive from an empty one waits at most
+     * until its deadline (ARG_TIMESPEC: in the past, or bad), a poll until
+     * its timeout or the watchdog's nudge; mq_notify's signal may end the
+     * worker (it is forked again) */
+    ROW(mq_open, 3, CALL_RETURNS_FD, ARG_MQ_NAME, ARG_OPEN_FLAGS, ARG_MODE, ARG_MQ_ATTR),
+    ROW(mq_unlink, 1, 0, ARG_MQ_NAME),
+    ROW(mq_timedsend, 4, 0, ARG_FD, ARG_IN, ARG_LENGTH, ARG_INT, ARG_TIMESPEC),
+    ROW(mq_timedreceive, 4, 0, ARG_FD, ARG_OUT, ARG_LENGTH, ARG_OUT, ARG_TIMESPEC),
+    ROW(mq_notify, 2, 0, ARG_FD, ARG_INT, ARG_SIGNAL),
+    ROW(mq_getsetattr, 2, 0, ARG_FD, ARG_MQ_ATTR, ARG_OUT),
+    ROW(ppoll, 3, 0, ARG_IN, ARG_LENGTH, ARG_TIMESPEC, ARG_IN),
+
     /* job control, terminals, console devices (a worker is never init:
      * device_claim always fails with EPERM) */
     ROW(setpgid, 2, 0, ARG_PID, ARG_INT),

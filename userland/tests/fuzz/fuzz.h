@@ -130,7 +130,15 @@ enum arg_kind {
     ARG_SOCKADDR,        /* struct sockaddr_un naming a sandbox path; odd families and paths */
     ARG_SOCKADDR_LENGTH, /* its length, mostly the whole struct */
     ARG_MSGHDR,          /* struct freeport_msghdr: a vector, an address or none, never control data */
+
+    /* POSIX message queues */
+    ARG_MQ_NAME, /* FUZZ_MQ_NAMES (shared: workers meet through them), odd names, bad pointers */
+    ARG_MQ_ATTR, /* struct freeport_mq_attr: NULL (the defaults) mostly, small, out of range, bad */
 };
+
+/* The queue names workers create; the supervisor unlinks them at the end,
+ * so the queues go once their last descriptor does. */
+#define FUZZ_MQ_NAMES {"/fuzz.q0", "/fuzz.q1", "/fuzz.q2"}
 
 #define CALL_RETURNS_FD        0x1 /* a result >= 0 is a new descriptor: add it to the pool */
 #define CALL_FORK              0x2 /* fork: the child _exits at once, the parent reaps it */

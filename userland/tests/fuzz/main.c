@@ -196,6 +196,15 @@ static void clean_up(const struct snapshot *snapshot)
         closedir(dir);
 }
 
+/* The workers' queues outlive them until unlinked. */
+static void unlink_queues(void)
+{
+    static const char *const names[] = FUZZ_MQ_NAMES;
+
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        SYSCALL(SYS_mq_unlink, names[i]);
+}
+
 /* --- the kernel's counters --------------------------------------------- */
 
 /* Frames the supervisor itself holds: its own pages are not a leak. */
@@ -517,6 +526,7 @@ int main(int argc, char **argv)
     report(&totals, &endings, milliseconds);
     for (size_t i = 0; i < sizeof(snapshots) / sizeof(snapshots[0]); i++)
         clean_up(&snapshots[i]);
+    unlink_queues();
     unsigned leaks = settled_differences(&baseline);
     problems += integrity_problems("at the end");
     printf("fuzz: allocation failures injected so far: %llu\n",
