@@ -1,9 +1,11 @@
 #!/usr/bin/env bats
 # ipc.bats - native IPC seen from user space: ports, capabilities, names,
 # call/reply, the fast path, clean-up when processes die, and a stress run
-# with random kills. The programs of userland/tests/ipc_*.c run in a fresh
-# guest each (tools/guest-run), print one "ok - ..." or "FAIL - ..." line
-# per check and exit with the number of failures.
+# with random kills. The port programs of userland/tests/ (ipc_port.c,
+# ipc_procs.c, ipc_stress.c, ipc_demo.c; channels, shared memory, wait sets
+# and broadcast are tests/ipc_channels.bats') run in a fresh guest each
+# (tools/guest-run), print one "ok - ..." or "FAIL - ..." line per check
+# and exit with the number of failures.
 #
 # setup_file compiles them with build/bin/freeport-cc (run `make` first);
 # each test adds its program to the guest's initrd as /bin/NAME.
@@ -12,7 +14,7 @@ load lib/common
 bats_require_minimum_version 1.5.0
 
 setup_file() {
-    build_test_programs 'ipc_*'
+    build_test_programs ipc_port ipc_procs ipc_stress ipc_demo
 }
 
 @test "ports, capabilities and names in one process: every success and error path, totals back to baseline" {

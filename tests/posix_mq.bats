@@ -23,11 +23,10 @@ setup_file() {
 }
 
 @test "mqtool: create, send, receive in priority order, getattr, unlink, and its errors" {
-    local script='mqtool create /q 4 16; mqtool send /q low 1; mqtool send /q high 30000; mqtool getattr /q'
-    script+='; mqtool receive /q; mqtool receive /q; mqtool receive -n /q; echo "status $?"'
-    script+='; mqtool send /q 01234567890123456; echo "status $?"; mqtool create /q; echo "status $?"'
-    script+='; mqtool unlink /q; mqtool getattr /q; echo "status $?"; mqtool frobnicate; echo "status $?"'
-    guest -- /bin/sh -c "$script"
+    guest_shell 'mqtool create /q 4 16' 'mqtool send /q low 1' 'mqtool send /q high 30000' 'mqtool getattr /q' \
+        'mqtool receive /q' 'mqtool receive /q' 'mqtool receive -n /q' 'echo "status $?"' \
+        'mqtool send /q 01234567890123456' 'echo "status $?"' 'mqtool create /q' 'echo "status $?"' \
+        'mqtool unlink /q' 'mqtool getattr /q' 'echo "status $?"' 'mqtool frobnicate' 'echo "status $?"'
     assert_success
     assert_line 'maxmsg 4 msgsize 16 curmsgs 2'
     assert_line --index 1 '30000 high'
@@ -35,8 +34,7 @@ setup_file() {
     assert_line --regexp '^mqtool: /q: .*'
     assert_line 'status 1'
     assert_line 'status 2'
-    run grep -c '^status 1$' <<< "$output"
-    assert_output 4
+    assert_line_count 4 'status 1'
 }
 
 @test "message queues work the same in Bochs" {

@@ -28,17 +28,15 @@ setup_file() {
 }
 
 @test "shell pipelines: echo a b c | wc -w, cat | head | wc -l, long chains, the last command's status" {
-    local script='echo a b c | wc -w; cat /etc/rc | head -n 2 | wc -l; echo x | cat | cat | cat | cat'
-    script+='; true | false; echo "status $?"; false | true; echo "status $?"'
-    guest -- /bin/sh -c "$script"
+    guest_shell 'echo a b c | wc -w' 'cat /etc/rc | head -n 2 | wc -l' 'echo x | cat | cat | cat | cat' \
+        'true | false' 'echo "status $?"' 'false | true' 'echo "status $?"'
     assert_success
     assert_output $'3\n2\nx\nstatus 1\nstatus 0'
 }
 
 @test "SIGPIPE: a writer without readers dies with status 141; a pipeline whose reader quits ends" {
-    local script='/bin/posix_pipe --sigpipe; echo "status $?"'
-    script+='; cat /bin/sh /bin/sh /bin/sh | head -n 1 > /dev/null; echo "status $?"'
-    guest -- /bin/sh -c "$script"
+    guest_shell '/bin/posix_pipe --sigpipe' 'echo "status $?"' \
+        'cat /bin/sh /bin/sh /bin/sh | head -n 1 > /dev/null' 'echo "status $?"'
     assert_success
     assert_output $'status 141\nstatus 0'
     guest -- /bin/posix_pipe --sigpipe

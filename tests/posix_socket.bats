@@ -4,10 +4,10 @@
 # and checks every success and errno path of its part (stream, datagram,
 # seqpacket, sendmsg/recvmsg and SCM_RIGHTS, options and poll), with the
 # kernel's counters back at their starting values; then the ucat tool in
-# its three modes, an outside POSIX program built unmodified, and every
-# program again in Bochs; a GDB session watches a datagram travel as
-# docs/posix.md shows. (The control-message parsing is also
-# host-tested: tests/unit/test_scm_control.c.)
+# its three modes, an outside POSIX program built unmodified
+# (tests/programs/outside_sockets.c), and every program again in Bochs; a
+# GDB session watches a datagram travel as docs/posix.md shows. (The
+# control-message parsing is also host-tested: tests/unit/test_scm_control.c.)
 #
 # setup_file compiles the programs with build/bin/freeport-cc (run `make`
 # first); lib/common has the helpers.
@@ -54,17 +54,16 @@ teardown() {
 }
 
 @test "a writer whose peer is closed dies of SIGPIPE: status 141" {
-    guest -- /bin/sh -c '/bin/posix_socket --sigpipe; echo "status $?"'
+    guest_shell '/bin/posix_socket --sigpipe' 'echo "status $?"'
     assert_success
     assert_line "status 141"
 }
 
 @test "ucat: a listener and a client copy both ways through a socket path; errors" {
-    local script='ucat -l /tmp/u < /dev/null > /tmp/out & sleep 1; ls -l /tmp/u'
-    script+='; echo hello socket | ucat /tmp/u; echo "client $?"; wait; cat /tmp/out; ls /tmp'
-    script+='; echo from server | ucat -l /tmp/v & sleep 1; ucat /tmp/v < /dev/null; echo "client $?"; wait'
-    script+='; ucat /tmp/u; echo "status $?"; ucat; echo "status $?"'
-    guest -- /bin/sh -c "$script"
+    guest_shell 'ucat -l /tmp/u < /dev/null > /tmp/out & sleep 1' 'ls -l /tmp/u' \
+        'echo hello socket | ucat /tmp/u' 'echo "client $?"' 'wait' 'cat /tmp/out' 'ls /tmp' \
+        'echo from server | ucat -l /tmp/v & sleep 1' 'ucat /tmp/v < /dev/null' 'echo "client $?"' 'wait' \
+        'ucat /tmp/u' 'echo "status $?"' 'ucat' 'echo "status $?"'
     assert_success
     assert_line --regexp '^s[rwx-]{9} .* /tmp/u$'
     assert_line 'hello socket'
@@ -72,16 +71,15 @@ teardown() {
     refute_line --partial 'ls: /tmp/u'
     assert_line 'ucat: /tmp/u: No such file or directory'
     assert_line 'ucat: usage: ucat [-l] [-u | -s] path'
-    [ "$(grep -c '^client 0$' <<< "$output")" -eq 2 ]
-    [ "$(grep -c '^status 2$' <<< "$output")" -eq 2 ]
+    assert_line_count 2 'client 0'
+    assert_line_count 2 'status 2'
 }
 
 @test "ucat -s: a seqpacket listener and client copy both ways; ucat -u: datagrams to a bound path until an empty one" {
-    local script='ucat -s -l /tmp/s < /dev/null > /tmp/out & sleep 1; echo records | ucat -s /tmp/s; echo "client $?"'
-    script+='; wait; cat /tmp/out'
-    script+='; ucat -u -l /tmp/d > /tmp/dgrams & sleep 1; echo one | ucat -u /tmp/d; echo "sender $?"; wait'
-    script+='; echo "listener $?"; cat /tmp/dgrams; ls /tmp; ucat -u -s /tmp/d; echo "status $?"'
-    guest -- /bin/sh -c "$script"
+    guest_shell 'ucat -s -l /tmp/s < /dev/null > /tmp/out & sleep 1' 'echo records | ucat -s /tmp/s' \
+        'echo "client $?"' 'wait' 'cat /tmp/out' \
+        'ucat -u -l /tmp/d > /tmp/dgrams & sleep 1' 'echo one | ucat -u /tmp/d' 'echo "sender $?"' 'wait' \
+        'echo "listener $?"' 'cat /tmp/dgrams' 'ls /tmp' 'ucat -u -s /tmp/d' 'echo "status $?"'
     assert_success
     assert_line 'records'
     assert_line 'one'
@@ -94,93 +92,9 @@ teardown() {
     assert_line 'status 2'
 }
 
-# An ordinary POSIX program: socketpair, sendmsg/recvmsg with SCM_RIGHTS,
-# writev from <sys/uio.h>, poll, err() and the <limits.h> limits, built
-# unmodified with freeport-cc.
-write_outside_program() {
-    cat > "$BATS_TEST_TMPDIR/outside.c" <<'EOF'
-/* An ordinary POSIX program: nothing Freeport-specific. */
-#include <err.h>
-#include <limits.h>
-#include <poll.h>
-#include <stdio.h>
-#include <string.h>
-#include <sys/socket.h>
-#include <sys/uio.h>
-#include <sys/un.h>
-#include <unistd.h>
-
-static int send_descriptor(int socket, int fd)
-{
-    char data = 'd';
-    struct iovec part = {&data, 1};
-    union {
-        struct cmsghdr header;
-        char space[CMSG_SPACE(sizeof(int))];
-    } control;
-    struct msghdr message = {.msg_iov = &part, .msg_iovlen = 1, .msg_control = control.space,
-                             .msg_controllen = sizeof(control.space)};
-    struct cmsghdr *header = CMSG_FIRSTHDR(&message);
-
-    header->cmsg_level = SOL_SOCKET;
-    header->cmsg_type = SCM_RIGHTS;
-    header->cmsg_len = CMSG_LEN(sizeof(int));
-    memcpy(CMSG_DATA(header), &fd, sizeof(int));
-    return sendmsg(socket, &message, 0) == 1 ? 0 : -1;
-}
-
-static int receive_descriptor(int socket)
-{
-    char data;
-    struct iovec part = {&data, 1};
-    union {
-        struct cmsghdr header;
-        char space[CMSG_SPACE(sizeof(int))];
-    } control;
-    struct msghdr message = {.msg_iov = &part, .msg_iovlen = 1, .msg_control = control.space,
-                             .msg_controllen = sizeof(control.space)};
-    int fd = -1;
-
-    if (recvmsg(socket, &message, 0) != 1)
-        err(1, "recvmsg");
-    for (struct cmsghdr *header = CMSG_FIRSTHDR(&message); header; header = CMSG_NXTHDR(&message, header))
-        if (header->cmsg_level == SOL_SOCKET && header->cmsg_type == SCM_RIGHTS)
-            memcpy(&fd, CMSG_DATA(header), sizeof(int));
-    return fd;
-}
-
-int main(void)
-{
-    int sockets[2], pipe_fds[2];
-    char buffer[PIPE_BUF];
-    struct iovec parts[2] = {{"hello, ", 7}, {"world", 5}};
-
-    if (IOV_MAX < 16 || PIPE_BUF < 512)
-        errx(1, "limits: IOV_MAX %d PIPE_BUF %d", IOV_MAX, PIPE_BUF);
-    if (socketpair(AF_UNIX, SOCK_SEQPACKET, 0, sockets) != 0 || pipe(pipe_fds) != 0)
-        err(1, "socketpair");
-    if (send_descriptor(sockets[0], pipe_fds[1]) != 0)
-        err(1, "sendmsg");
-    close(pipe_fds[1]);
-    int received = receive_descriptor(sockets[1]);
-    if (received < 0)
-        errx(1, "no descriptor came");
-    if (writev(received, parts, 2) != 12)
-        err(1, "writev");
-    close(received);
-    struct pollfd ready = {pipe_fds[0], POLLIN, 0};
-    if (poll(&ready, 1, 1000) != 1 || !(ready.revents & POLLIN))
-        errx(1, "poll");
-    ssize_t got = read(pipe_fds[0], buffer, sizeof(buffer));
-    printf("outside: %.*s\n", (int)got, buffer);
-    return 0;
-}
-EOF
-}
-
 @test "an outside program using sockets, SCM_RIGHTS, <sys/uio.h>, poll, <err.h> and <limits.h> builds unmodified and runs" {
-    write_outside_program
-    "$REPO_ROOT/build/bin/freeport-cc" -Wall -Wextra -Werror -o "$TEST_BIN/outside" "$BATS_TEST_TMPDIR/outside.c"
+    "$REPO_ROOT/build/bin/freeport-cc" -Wall -Wextra -Werror -o "$TEST_BIN/outside" \
+        "$REPO_ROOT/tests/programs/outside_sockets.c"
     guest -- /bin/outside
     assert_success
     assert_line 'outside: hello, world'
@@ -227,5 +141,5 @@ GDB
     guest --bochs -- /bin/sh -c "$script"
     assert_success
     refute_line --partial 'FAIL - '
-    [ "$(grep -c '^PASSED: 0 check(s) failed' <<< "$output")" -eq 5 ]
+    assert_line_count 5 'PASSED: 0 check(s) failed'
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bats
 # tools.bats - the test machinery itself: tools/run-tests counts what it
-# should, and tools/boot-guest turns a guest that never answers into a clear
-# failure. Fake suites are small scripts printing fixed TAP.
+# should, every host unit test is declared where make check finds it, and
+# tools/boot-guest turns a guest that never answers into a clear failure.
+# Fake suites are small scripts printing fixed TAP.
 
 load lib/common
 
@@ -51,6 +52,15 @@ fake_suite() {
     assert_failure
     assert_line --partial 'build: make failed with status 2'
     assert_equal "${lines[-1]}" "1 passed, 1 failed"
+}
+
+@test "every tests/unit/test_NAME.c is declared in a tests/unit/*.mk, so make unit and make check run it" {
+    local source name
+    for source in "$REPO_ROOT"/tests/unit/test_*.c; do
+        name=$(basename "$source" .c)
+        name=${name#test_}
+        grep -qx "UNIT_TESTS += $name" "$REPO_ROOT"/tests/unit/*.mk || fail "$source is in no tests/unit/*.mk"
+    done
 }
 
 @test "boot-guest gives 124 and the log's tail when the guest never answers" {

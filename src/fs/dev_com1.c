@@ -9,13 +9,10 @@
  * output (printk, /dev/console writes) still goes to COM1 directly.
  */
 #include "arch/arch.h"
-#include "errno.h"
 #include "fs/device_claim.h"
 #include "fs/devices.h"
 #include "fs/input_queue.h"
-#include "proc/usercopy.h"
-
-#define WRITE_CHUNK 256
+#include "fs/user_chunks.h"
 
 static struct input_queue com1_queue; /* accepting while claimed */
 
@@ -30,21 +27,19 @@ static long com1_read(struct file *file, void *user_buffer, size_t length, int f
     return input_queue_read_user(&com1_queue, user_buffer, length, flags);
 }
 
+/* user_chunks_give: the UART takes every byte (arch_serial_write waits
+ * until it can). */
+static long send_bytes(void *sink, const char *bytes, size_t length, int flags)
+{
+    (void)sink, (void)flags;
+    arch_serial_write(bytes, length);
+    return (long)length;
+}
+
 static long com1_write(struct file *file, const void *user_buffer, size_t length, int flags)
 {
-    const char *user_bytes = user_buffer;
-    char buffer[WRITE_CHUNK];
-    size_t done = 0;
-
-    (void)file, (void)flags;
-    while (done < length) {
-        size_t chunk = length - done < sizeof(buffer) ? length - done : sizeof(buffer);
-        if (copy_from_user(buffer, user_bytes + done, chunk) < 0)
-            return done > 0 ? (long)done : -EFAULT;
-        arch_serial_write(buffer, chunk);
-        done += chunk;
-    }
-    return (long)done;
+    (void)file;
+    return user_chunks_write(user_buffer, length, flags, send_bytes, NULL);
 }
 
 static int com1_poll(struct file *file, int wanted, struct file_poll_wait *wait)

@@ -7,9 +7,7 @@
 #include "fs/input_queue.h"
 #include "arch/arch.h"
 #include "errno.h"
-#include "proc/usercopy.h"
-
-#define USER_CHUNK 64
+#include "fs/user_chunks.h"
 
 static uint32_t input_queue_ready(void *owner)
 {
@@ -65,14 +63,15 @@ long input_queue_read(struct input_queue *queue, uint8_t *buffer, size_t length,
     return result ? result : (long)count;
 }
 
+/* input_queue_read as a user_chunks_take. */
+static long take_bytes(void *source, char *buffer, size_t length, int flags)
+{
+    return input_queue_read(source, (uint8_t *)buffer, length, flags);
+}
+
 long input_queue_read_user(struct input_queue *queue, void *user_buffer, size_t length, int flags)
 {
-    uint8_t buffer[USER_CHUNK];
-    long count = input_queue_read(queue, buffer, length < sizeof(buffer) ? length : sizeof(buffer), flags);
-
-    if (count > 0 && copy_to_user(user_buffer, buffer, (size_t)count) < 0)
-        return -EFAULT;
-    return count;
+    return user_chunks_read(user_buffer, length, flags, take_bytes, queue);
 }
 
 int input_queue_poll(struct input_queue *queue, int wanted, struct file_poll_wait *wait)

@@ -15,7 +15,7 @@
 #define MOUNT_MAX 8
 
 struct mount {
-    const char *fs_name;   /* "ramfs", "devfs" */
+    const char *fs_name;   /* "ramfs", "devfs": read by nobody but GDB (p mount_table) */
     struct vnode *covered; /* the directory it hides; NULL for the root */
     struct vnode *root;    /* the file system's root directory */
 };

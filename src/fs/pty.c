@@ -11,21 +11,19 @@
 #include "arch/arch.h"
 #include "errno.h"
 #include "fs/terminal.h"
+#include "fs/user_chunks.h"
 #include "mm/heap.h"
-#include "proc/usercopy.h"
 
 #define PTY_ROWS                24
 #define PTY_COLUMNS             80
-#define MASTER_CHUNK            256
 #define DEVICE_NUMBER(maj, min) ((uint64_t)(maj) << 8 | (min))
 
 struct pty {
-    struct terminal terminal; /* the slave side */
+    struct terminal terminal; /* the slave side; its number is the pty's */
     char output[PTY_OUTPUT_SIZE];
     uint32_t output_head, output_tail; /* free-running: [tail, head) unread by the master */
-    unsigned number;
-    unsigned masters, slaves; /* open files on each side */
-    unsigned vnodes;          /* vnodes not yet released; 0: free the pty */
+    unsigned masters, slaves;          /* open files on each side */
+    unsigned vnodes;                   /* vnodes not yet released; 0: free the pty */
     struct wait_queue master_readers;
     struct wait_queue master_writers; /* waiting for room in the slave's input (raw mode) */
     struct poll_event master_event;
@@ -125,84 +123,59 @@ static struct pty *pty_of_file(const struct file *file)
     return file->private;
 }
 
-/* Take up to `length` queued bytes (interrupts off): the count, or -EIO
- * (no slave left, nothing queued), -EAGAIN, -EINTR. */
-static long take_output(struct pty *pty, char *buffer, size_t length, int flags)
+/* Take up to `length` queued bytes (user_chunks_take): the count, or
+ * -EIO (no slave left, nothing queued), -EAGAIN, -EINTR. */
+static long take_output(void *source, char *buffer, size_t length, int flags)
 {
+    struct pty *pty = source;
     size_t count = 0;
-    int error;
+    long result = 0;
 
-    while (output_queued(pty) == 0) {
+    int enabled = arch_irq_save();
+    while (output_queued(pty) == 0 && result == 0) {
         if (pty->slaves == 0)
-            return -EIO;
-        if (flags & FP_O_NONBLOCK)
-            return -EAGAIN;
-        if ((error = wait_queue_sleep(&pty->master_readers)) != 0)
-            return error;
+            result = -EIO;
+        else
+            result = (flags & FP_O_NONBLOCK) ? -EAGAIN : wait_queue_sleep(&pty->master_readers);
     }
-    while (count < length && output_queued(pty) > 0)
+    while (result == 0 && count < length && output_queued(pty) > 0)
         buffer[count++] = pty->output[pty->output_tail++ % PTY_OUTPUT_SIZE];
-    terminal_output_room(&pty->terminal);
-    return (long)count;
+    if (count > 0)
+        terminal_output_room(&pty->terminal);
+    arch_irq_restore(enabled);
+    return result ? result : (long)count;
 }
 
 static long master_read(struct file *file, void *user_buffer, size_t length, int flags)
 {
-    char buffer[MASTER_CHUNK];
-    long count;
-
-    if (length == 0)
-        return 0;
-    int enabled = arch_irq_save();
-    count = take_output(pty_of_file(file), buffer, length < sizeof(buffer) ? length : sizeof(buffer), flags);
-    arch_irq_restore(enabled);
-    if (count > 0 && copy_to_user(user_buffer, buffer, (size_t)count) < 0)
-        return -EFAULT;
-    return count;
+    return user_chunks_read(user_buffer, length, flags, take_output, pty_of_file(file));
 }
 
-/* Type `bytes` at the slave (interrupts off): the count typed. In raw
+/* Type `bytes` at the slave (user_chunks_give): the count typed. In raw
  * mode with the slave's input full it waits for a read to make room, as a
  * blocking write waits for all its bytes; it stops early (with what it
  * typed, or -EAGAIN / -EINTR if nothing) for FP_O_NONBLOCK or a signal.
  * With no slave left to read, the rest is typed and lost. */
-static long type_bytes(struct pty *pty, const char *bytes, size_t length, int flags)
+static long type_bytes(void *sink, const char *bytes, size_t length, int flags)
 {
+    struct pty *pty = sink;
     size_t typed = 0;
+    int error = 0;
 
-    while (typed < length) {
-        if (terminal_input_full(&pty->terminal) && pty->slaves > 0) {
-            int error = (flags & FP_O_NONBLOCK) ? -EAGAIN : wait_queue_sleep(&pty->master_writers);
-            if (error)
-                return typed > 0 ? (long)typed : error;
-            continue;
-        }
-        terminal_receive(&pty->terminal, (uint8_t)bytes[typed++]);
+    int enabled = arch_irq_save();
+    while (typed < length && !error) {
+        if (terminal_input_full(&pty->terminal) && pty->slaves > 0)
+            error = (flags & FP_O_NONBLOCK) ? -EAGAIN : wait_queue_sleep(&pty->master_writers);
+        else
+            terminal_receive(&pty->terminal, (uint8_t)bytes[typed++]);
     }
-    return (long)typed;
+    arch_irq_restore(enabled);
+    return typed > 0 ? (long)typed : error;
 }
 
 static long master_write(struct file *file, const void *user_buffer, size_t length, int flags)
 {
-    struct pty *pty = pty_of_file(file);
-    const char *user_bytes = user_buffer;
-    char buffer[MASTER_CHUNK];
-    size_t done = 0;
-
-    while (done < length) {
-        size_t chunk = length - done < sizeof(buffer) ? length - done : sizeof(buffer);
-        if (copy_from_user(buffer, user_bytes + done, chunk) < 0)
-            return done > 0 ? (long)done : -EFAULT;
-        int enabled = arch_irq_save();
-        long typed = type_bytes(pty, buffer, chunk, flags);
-        arch_irq_restore(enabled);
-        if (typed < 0)
-            return done > 0 ? (long)done : typed;
-        done += (size_t)typed;
-        if ((size_t)typed < chunk)
-            break;
-    }
-    return (long)done;
+    return user_chunks_write(user_buffer, length, flags, type_bytes, pty_of_file(file));
 }
 
 /* The master answers for the slave's settings and size, its own number,
@@ -300,7 +273,7 @@ static void pty_vnode_release(struct vnode *vnode)
  * once nobody else holds its vnodes. */
 static void pty_retire(struct pty *pty)
 {
-    pty_table[pty->number] = NULL;
+    pty_table[pty->terminal.number] = NULL;
     vnode_put(&pty->master_vnode);
     vnode_put(&pty->slave_vnode);
 }
@@ -317,7 +290,6 @@ static struct pty *pty_alloc(unsigned number)
 
     if (!pty)
         return NULL;
-    pty->number = number;
     pty->vnodes = 2;
     wait_queue_init(&pty->master_readers);
     wait_queue_init(&pty->master_writers);

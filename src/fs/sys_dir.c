@@ -2,7 +2,7 @@
  * sys_dir.c - getdents: a directory's entries to user space.
  *
  * Layer: files (system-call side), on file_getdents() (dirent.c), which
- * formats the records into a kernel buffer of at most one page; the user
+ * formats the records into a kernel buffer of DIRENT_CHUNK bytes; the user
  * gets as many whole records as fit, and the next call resumes there.
  */
 #include "errno.h"

@@ -5,17 +5,15 @@
  *
  * Layer: files. Everything here runs with interrupts off while it touches
  * the terminal; user memory is copied with them on, through a small kernel
- * buffer (a terminal read returns at most TERMINAL_CHUNK bytes, as a read
- * may return fewer bytes than asked).
+ * buffer (user_chunks.h: a terminal read returns at most USER_CHUNK bytes,
+ * as a read may return fewer bytes than asked).
  */
 #include "fs/terminal.h"
 #include "fs/terminal_control.h"
 #include "arch/arch.h"
 #include "errno.h"
+#include "fs/user_chunks.h"
 #include "proc/process_group.h"
-#include "proc/usercopy.h"
-
-#define TERMINAL_CHUNK 256
 
 static uint32_t terminal_ready(void *owner);
 static void terminal_echo(void *context, const char *text, size_t length);
@@ -175,27 +173,30 @@ static long read_input(struct terminal *terminal, char *buffer, size_t length, i
     }
 }
 
-long terminal_read(struct terminal *terminal, void *user_buffer, size_t length, int flags)
+/* One chunk of input for a read (user_chunks_take): a read made room, so
+ * the owner's typist may go on. */
+static long take_input(void *source, char *buffer, size_t length, int flags)
 {
-    char buffer[TERMINAL_CHUNK];
-    long result;
-
-    if (length == 0)
-        return 0;
+    struct terminal *terminal = source;
     int enabled = arch_irq_save();
-    result = read_input(terminal, buffer, length < sizeof(buffer) ? length : sizeof(buffer), flags);
+    long result = read_input(terminal, buffer, length, flags);
+
     if (result > 0 && terminal->ops->input_taken)
         terminal->ops->input_taken(terminal);
     arch_irq_restore(enabled);
-    if (result > 0 && copy_to_user(user_buffer, buffer, (size_t)result) < 0)
-        return -EFAULT;
     return result;
+}
+
+long terminal_read(struct terminal *terminal, void *user_buffer, size_t length, int flags)
+{
+    return user_chunks_read(user_buffer, length, flags, take_input, terminal);
 }
 
 /* Put `bytes` out, sleeping while the owner has no room: the number
  * written, or -errno if none was (-EIO once hung up). */
-static long write_out(struct terminal *terminal, const char *bytes, size_t length, int flags)
+static long write_out(void *sink, const char *bytes, size_t length, int flags)
 {
+    struct terminal *terminal = sink;
     size_t written = 0;
     int error = 0;
 
@@ -216,22 +217,7 @@ static long write_out(struct terminal *terminal, const char *bytes, size_t lengt
 
 long terminal_write(struct terminal *terminal, const void *user_buffer, size_t length, int flags)
 {
-    const char *user_bytes = user_buffer;
-    char buffer[TERMINAL_CHUNK];
-    size_t done = 0;
-
-    while (done < length) {
-        size_t chunk = length - done < sizeof(buffer) ? length - done : sizeof(buffer);
-        if (copy_from_user(buffer, user_bytes + done, chunk) < 0)
-            return done > 0 ? (long)done : -EFAULT;
-        long written = write_out(terminal, buffer, chunk, flags);
-        if (written < 0)
-            return done > 0 ? (long)done : written;
-        done += (size_t)written;
-        if ((size_t)written < chunk)
-            break;
-    }
-    return (long)done;
+    return user_chunks_write(user_buffer, length, flags, write_out, terminal);
 }
 
 int terminal_poll(struct terminal *terminal, int wanted, struct file_poll_wait *wait)

@@ -10,8 +10,8 @@
 #include "arch/arch.h"
 #include "lib/string.h"
 #include "panic.h"
+#include "proc/clock.h"
 
-#define NANOSECONDS_PER_SECOND 1000000000ULL
 #define STAT_BLOCK_SIZE        4096
 
 static uint64_t vnode_count;

@@ -81,13 +81,6 @@ struct ipc_process *ipc_process_state(struct process *process)
     return state;
 }
 
-struct cap_table *ipc_capabilities(struct process *process)
-{
-    struct ipc_process *state = ipc_process_state(process);
-
-    return state ? &state->capabilities : NULL;
-}
-
 struct ipc_process *ipc_process_of_table(struct cap_table *table)
 {
     return (struct ipc_process *)((char *)table - offsetof(struct ipc_process, capabilities));

@@ -2,7 +2,7 @@
  * ipc_process.h - native IPC's state in each process: its capability table.
  *
  * Layer: native IPC, on the processes layer. A process gets its state on
- * its first IPC call (ipc_capabilities()); when it exits, the processes
+ * its first IPC call (ipc_process_state()); when it exits, the processes
  * layer calls the release hook ipc_init() registered, which closes every
  * capability (dropping the objects' references: a port or channel end whose
  * last capability goes is released, waking its peers) and frees the state.
@@ -26,26 +26,23 @@
 
 struct process;
 
-#define IPC_CAPABILITIES_PER_PROCESS 256    /* the per-process capability quota */
+#define IPC_CAPABILITIES_PER_PROCESS 256 /* the per-process capability quota */
 
 struct ipc_process {
     struct cap_table capabilities;
-    struct process *process;          /* whose state this is */
-    struct list_node mappings;        /* struct ipc_mapping: channel rings, regions (ipc_mapping.c) */
-    struct list_node subscriptions;   /* struct broadcast_subscription it made (broadcast.c) */
-    struct ipc_quota_account quota;   /* channels, regions, bytes, ports it created (quota.c) */
-    struct port_caller call;          /* its port_call waiting for a reply (port_call.c) */
-    struct reply_table owed;          /* calls it received and has not answered (port_call.c) */
+    struct process *process;        /* whose state this is */
+    struct list_node mappings;      /* struct ipc_mapping: channel rings, regions (ipc_mapping.c) */
+    struct list_node subscriptions; /* struct broadcast_subscription it made (broadcast.c) */
+    struct ipc_quota_account quota; /* channels, regions, bytes, ports it created (quota.c) */
+    struct port_caller call;        /* its port_call waiting for a reply (port_call.c) */
+    struct reply_table owed;        /* calls it received and has not answered (port_call.c) */
 };
 
 /* Register the exit hook. Once, at boot, after the processes layer. */
 void ipc_init(void);
 
-/* The process's capability table, created on first use; NULL when there
+/* The process's whole IPC state, created on first use; NULL when there
  * is no memory for it. */
-struct cap_table *ipc_capabilities(struct process *process);
-
-/* The process's whole IPC state, created on first use; NULL likewise. */
 struct ipc_process *ipc_process_state(struct process *process);
 
 /* The state a table belongs to (every process's table is in one). */

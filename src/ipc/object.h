@@ -33,9 +33,9 @@ enum ipc_object_kind {
     IPC_OBJECT_MEMORY_REGION,
     IPC_OBJECT_BROADCAST,
     IPC_OBJECT_WAITSET,
-    IPC_OBJECT_STREAM, /* a byte stream (stream.h): pipes and FIFOs, later stream sockets */
-    IPC_OBJECT_FILE_EVENT, /* a terminal's or device's readiness, for poll (file_event.h) */
-    IPC_OBJECT_FREEWORLD, /* an opening of a FreeWorld channel (freeworld.h): what an id names */
+    IPC_OBJECT_STREAM,      /* a byte stream (stream.h): pipes and FIFOs, later stream sockets */
+    IPC_OBJECT_FILE_EVENT,  /* a terminal's or device's readiness, for poll (file_event.h) */
+    IPC_OBJECT_FREEWORLD,   /* an opening of a FreeWorld channel (freeworld.h): what an id names */
     IPC_OBJECT_FILE_RIGHTS, /* descriptors in flight in a socket message (posix/file_rights.h) */
 };
 
@@ -64,8 +64,8 @@ struct ipc_object_type {
 struct ipc_object {
     const struct ipc_object_type *type;
     uint32_t references;
-    uint32_t receive_holders;   /* capabilities with IPC_RIGHT_RECEIVE */
-    struct list_node watchers;  /* wait-set entries watching this object (waitset.c) */
+    uint32_t receive_holders;  /* capabilities with IPC_RIGHT_RECEIVE */
+    struct list_node watchers; /* wait-set entries watching this object (waitset.c) */
 };
 
 /* A new object holds one reference, its creator's. */

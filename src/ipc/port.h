@@ -62,7 +62,7 @@ struct port {
     bool filtered;              /* the filter has a rule */
     bool closed;                /* no RECEIVE capability is left */
     struct port_filter filter;
-    struct list_node closing_link; /* on the list of closed ports to empty */
+    struct list_node closing_link;  /* on the list of closed ports to empty */
     struct ipc_quota_charge charge; /* one port, given back at release; none for a queue's */
 };
 

@@ -95,7 +95,8 @@ void ipc_quota_account_close(struct ipc_quota_account *account)
 int ipc_quota_charge(struct ipc_quota_totals *totals, struct ipc_quota_account *account,
                      struct ipc_quota_usage amount, struct ipc_quota_charge *charge)
 {
-    if (!usage_fits(account->used, amount, account->limit) || !usage_fits(totals->used, amount, totals->limit))
+    if (!usage_fits(account->used, amount, account->limit) ||
+        !usage_fits(totals->used, amount, totals->limit))
         return refuse(totals, account, amount);
     account->used = usage_plus(account->used, amount);
     totals->used = usage_plus(totals->used, amount);

@@ -44,7 +44,7 @@ int system_endpoint_stats(struct ipc_process *subscriber, struct ipc_object *por
 /* Events. Any context. */
 void system_endpoint_process_exited(struct process *process);
 void system_endpoint_capability_refused(int pid, uint64_t token, int error);
-void system_endpoint_device_refused(int pid, int device, int error); /* device_claim refused */
+void system_endpoint_device_refused(int pid, int device, int error);     /* device_claim refused */
 void system_endpoint_quota_refused(unsigned resource, bool system_wide); /* quota.c's refusal hook */
 void system_endpoint_log(const char *line, size_t length);
 

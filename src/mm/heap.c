@@ -37,8 +37,8 @@
 struct slab {
     uint32_t magic; /* SLAB_MAGIC */
     uint16_t class_index;
-    uint16_t used;            /* objects allocated */
-    struct list_node partial; /* in partial_slabs[class_index], or full_slabs[] when full */
+    uint16_t used;         /* objects allocated */
+    struct list_node link; /* in partial_slabs[class_index], or full_slabs[] when full */
     uint64_t in_use[SLAB_BITMAP_WORDS];
 };
 
@@ -100,14 +100,14 @@ static struct slab *slab_create(int index)
     slab->class_index = (uint16_t)index;
     for (size_t object = slab_capacity(index); object < 64 * SLAB_BITMAP_WORDS; object++)
         slab->in_use[object / 64] |= 1ULL << (object % 64);
-    list_push_front(&partial_slabs[index], &slab->partial);
+    list_push_front(&partial_slabs[index], &slab->link);
     heap_counters.slab_frames++;
     return slab;
 }
 
 static void slab_destroy(struct slab *slab)
 {
-    list_remove(&slab->partial);
+    list_remove(&slab->link);
     slab->magic = 0;
     heap_counters.slab_frames--;
     frame_free(VIRT_TO_PHYS(slab));
@@ -132,11 +132,11 @@ static void *slab_alloc(int index)
 
     if (list_empty(&partial_slabs[index]) && !slab_create(index))
         return NULL;
-    slab = list_entry(partial_slabs[index].next, struct slab, partial);
+    slab = list_entry(partial_slabs[index].next, struct slab, link);
     object = take_free_object(slab);
     if (++slab->used == slab_capacity(index)) {
-        list_remove(&slab->partial);
-        list_push_front(&full_slabs[index], &slab->partial);
+        list_remove(&slab->link);
+        list_push_front(&full_slabs[index], &slab->link);
     }
     count(index, size_class_bytes(index), true);
     return (char *)slab + SLAB_HEADER_SIZE + object * size_class_bytes(index);
@@ -155,8 +155,8 @@ static void slab_free(struct slab *slab, void *pointer)
         panic("kfree(%p): double free of a %lu-byte object", pointer, (unsigned long)size);
     slab->in_use[object / 64] &= ~bit;
     if (slab->used-- == capacity) {
-        list_remove(&slab->partial);
-        list_push_front(&partial_slabs[index], &slab->partial);
+        list_remove(&slab->link);
+        list_push_front(&partial_slabs[index], &slab->link);
     }
     count(index, size, false);
     if (slab->used == 0)
@@ -265,7 +265,7 @@ static void check_slab_list(struct freeport_kcheck *report, struct list_node *li
                            index, (unsigned long)heap_counters.slab_frames);
             return;
         }
-        *objects += check_slab(report, list_entry(node, struct slab, partial), index, full);
+        *objects += check_slab(report, list_entry(node, struct slab, link), index, full);
     }
 }
 

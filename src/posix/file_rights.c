@@ -44,17 +44,22 @@ void file_rights_add(struct file_rights *rights, struct file *file)
 
 int file_rights_collect(const int32_t *fds, uint32_t count, struct file_rights **out)
 {
-    int error = file_rights_create(out);
+    struct file_rights *rights;
+    int error = file_rights_create(&rights);
 
-    for (uint32_t index = 0; error == 0 && index < count; index++) {
+    *out = NULL;
+    if (error)
+        return error;
+    for (uint32_t index = 0; index < count; index++) {
         struct file *file = fd_current_file(fds[index]);
         if (file == NULL) {
-            file_rights_put(*out); /* puts the files held so far */
+            file_rights_put(rights); /* puts the files held so far */
             return -EBADF;
         }
-        file_rights_add(*out, file);
+        file_rights_add(rights, file);
     }
-    return error;
+    *out = rights;
+    return 0;
 }
 
 int file_rights_attach(struct ipc_message *message, struct file_rights *rights)

@@ -48,8 +48,8 @@ void file_rights_add(struct file_rights *rights, struct file *file);
 
 /* Hold the files the current process has open on fds[0..count-1]
  * (count <= FP_SCM_RIGHTS_MAX): 0 with the caller holding the new
- * object's one reference, or -EBADF (one is not open: nothing held),
- * -ENOMEM. */
+ * object's one reference in *out, or -EBADF (one is not open) or -ENOMEM
+ * with nothing held and *out NULL. */
 int file_rights_collect(const int32_t *fds, uint32_t count, struct file_rights **out);
 
 /* Give `message` (which carries no capability yet) its one capability,

@@ -26,8 +26,6 @@
 #include "proc/signal.h"
 #include "proc/usercopy.h"
 
-#define NS_PER_SECOND 1000000000ull
-
 /* A queue's name from user memory: "/" then 1..FP_MQ_NAME_MAX bytes, no
  * other "/". 0, -EFAULT, -ENAMETOOLONG or -EINVAL. */
 static int name_copy(const char *user_name, char name[FP_MQ_NAME_MAX + 2])
@@ -129,15 +127,15 @@ static int deadline_of(const struct freeport_timespec *user_time, uint64_t *dead
         return 0;
     if (copy_from_user(&time, user_time, sizeof(time)) < 0)
         return -EFAULT;
-    if (time.tv_nsec < 0 || time.tv_nsec >= (int64_t)NS_PER_SECOND)
+    if (time.tv_nsec < 0 || time.tv_nsec >= (int64_t)NANOSECONDS_PER_SECOND)
         return -EINVAL;
     if (time.tv_sec < 0) {
         *deadline = 0;
         return 0;
     }
-    if ((uint64_t)time.tv_sec >= (UINT64_MAX - NS_PER_SECOND) / NS_PER_SECOND)
+    if ((uint64_t)time.tv_sec >= (UINT64_MAX - NANOSECONDS_PER_SECOND) / NANOSECONDS_PER_SECOND)
         return 0;
-    target = (uint64_t)time.tv_sec * NS_PER_SECOND + (uint64_t)time.tv_nsec;
+    target = (uint64_t)time.tv_sec * NANOSECONDS_PER_SECOND + (uint64_t)time.tv_nsec;
     *deadline = target <= now ? 0 : ipc_deadline(target - now);
     return 0;
 }

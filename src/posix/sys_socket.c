@@ -84,17 +84,28 @@ long sys_connect(int fd, const void *user_address, uint32_t length)
     return on_address(fd, user_address, length, connect_to);
 }
 
+/* socket_args_file for listen and accept4: a datagram socket has no
+ * connections to queue (-EOPNOTSUPP). */
+static struct file *connection_socket_file(int fd, long *error)
+{
+    struct file *file = socket_args_file(fd, error);
+
+    if (file && unix_socket_of(file)->type == FP_SOCK_DGRAM) {
+        file_put(file);
+        *error = -EOPNOTSUPP;
+        return NULL;
+    }
+    return file;
+}
+
 long sys_listen(int fd, int backlog)
 {
     long result;
-    struct file *file = socket_args_file(fd, &result);
+    struct file *file = connection_socket_file(fd, &result);
 
     if (file == NULL)
         return result;
-    if (unix_socket_of(file)->type == FP_SOCK_DGRAM)
-        result = -EOPNOTSUPP;
-    else
-        result = unix_listen_start(unix_socket_of(file), backlog);
+    result = unix_listen_start(unix_socket_of(file), backlog);
     file_put(file);
     return result;
 }
@@ -123,13 +134,11 @@ static long accept_first(struct unix_socket *listener, bool nonblocking, void *u
 long sys_accept4(int fd, void *user_address, uint32_t *user_length, int flags)
 {
     long result;
-    struct file *file = socket_args_file(fd, &result);
+    struct file *file = connection_socket_file(fd, &result);
 
     if (file == NULL)
         return result;
-    if (unix_socket_of(file)->type == FP_SOCK_DGRAM)
-        result = -EOPNOTSUPP;
-    else if (flags & ~SOCKET_TYPE_FLAGS)
+    if (flags & ~SOCKET_TYPE_FLAGS)
         result = -EINVAL;
     else
         result =

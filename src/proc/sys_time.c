@@ -46,14 +46,19 @@ long sys_times(struct freeport_tms *user_times)
     return error ? error : (long)arch_ticks();
 }
 
-/* The request in nanoseconds: -EINVAL unless 0 <= tv_nsec < 10^9 and
- * tv_sec >= 0; very long sleeps saturate. */
+/* Sleeps of this many seconds or more (about 292 years) are cut to
+ * SLEEP_MAX_NS, so that now + the sleep cannot wrap around. */
+#define SLEEP_MAX_NS      (UINT64_MAX / 2)
+#define SLEEP_MAX_SECONDS (SLEEP_MAX_NS / NANOSECONDS_PER_SECOND)
+
+/* The request in nanoseconds, at most SLEEP_MAX_NS: -EINVAL unless
+ * 0 <= tv_nsec < 10^9 and tv_sec >= 0. */
 static int request_ns(const struct freeport_timespec *request, uint64_t *ns)
 {
     if (request->tv_sec < 0 || request->tv_nsec < 0 || (uint64_t)request->tv_nsec >= NANOSECONDS_PER_SECOND)
         return -EINVAL;
-    if ((uint64_t)request->tv_sec >= UINT64_MAX / NANOSECONDS_PER_SECOND - 1)
-        *ns = UINT64_MAX / 2;
+    if ((uint64_t)request->tv_sec >= SLEEP_MAX_SECONDS)
+        *ns = SLEEP_MAX_NS;
     else
         *ns = (uint64_t)request->tv_sec * NANOSECONDS_PER_SECOND + (uint64_t)request->tv_nsec;
     return 0;

@@ -21,8 +21,12 @@
 #                                     run CMD in a fresh guest that has every
 #                                     program of $TEST_BIN as /bin/NAME, under
 #                                     `run`
-#   assert_all_passed                 such a program's verdict: no "FAIL - "
-#                                     line, "PASSED: 0 check(s) failed", exit 0
+#   guest_shell COMMANDS...           the same for one /bin/sh -c script: the
+#                                     COMMANDS joined with "; "
+#   assert_all_passed                 such a program's verdict: an "ok - "
+#                                     line, no "FAIL - " line, "PASSED: 0
+#                                     check(s) failed", exit 0
+#   assert_line_count N LINE          exactly N lines of $output are LINE
 #   start_guest [boot-guest options]  QEMU halted in the background
 #                                     ($guest_pid), its GDB stub on $port (from
 #                                     free_port), its serial log in
@@ -151,10 +155,23 @@ guest() {
     run "$TOOLS/guest-run" --timeout "${FREEPORT_BOOT_TIMEOUT:-60}" "${added[@]}" "$@"
 }
 
+guest_shell() {
+    local script
+    printf -v script '%s; ' "$@"
+    guest -- /bin/sh -c "${script%; }"
+}
+
 assert_all_passed() {
+    assert_line --regexp '^ok - ' # at least one check ran
     refute_line --partial "FAIL - "
     assert_line --regexp '^PASSED: 0 check\(s\) failed$'
     assert_success
+}
+
+assert_line_count() {
+    local count
+    count=$(grep -cxF -- "$2" <<< "$output" || true)
+    [ "$count" -eq "$1" ] || fail "expected $1 line(s) \"$2\" in the output, found $count"
 }
 
 # --- A guest under GDB. fd 3 is closed for QEMU so bats does not wait for

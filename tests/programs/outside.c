@@ -1,7 +1,7 @@
 /*
  * outside.c - an ordinary POSIX program, written as if for any Unix.
  *
- * tests/sdk-run.bats builds it twice, unchanged: with the host gcc (run on
+ * tests/guest-run.bats builds it twice, unchanged: with the host gcc (run on
  * Linux) and with build/bin/freeport-cc (run in Freeport, in QEMU and in
  * Bochs), and requires the three outputs to be identical. It uses what a
  * newlib program ported to Freeport typically uses: stdio, malloc, files,

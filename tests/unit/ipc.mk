@@ -2,8 +2,8 @@
 # capability table, port message queues, channel rings, the name table,
 # the trace ring and the quotas of channels and regions, plus the CRC-32
 # the trace uses (see core.mk for how they are built). heap_stub.c stands
-# in for the kernel heap where code allocates. test_ring runs two threads: -pthread compiles it (glibc >= 2.34
-# links pthreads without the flag).
+# in for the kernel heap where code allocates. test_ring runs two threads:
+# -pthread compiles it (glibc >= 2.34 links pthreads without the flag).
 
 UNIT_TESTS += cap_table
 unit_cap_table_SOURCES := src/ipc/cap_table.c tests/unit/heap_stub.c

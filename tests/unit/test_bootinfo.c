@@ -99,6 +99,17 @@ static void assert_module(const struct boot_info *info, size_t index, uint64_t s
     assert_string_equal(info->modules[index].cmdline, cmdline);
 }
 
+/* Everything a parse found but the region and module entries themselves. */
+static void assert_summary(const struct boot_info *info, int protocol, const char *cmdline,
+                           const char *loader, size_t region_count, size_t module_count)
+{
+    assert_int_equal(info->protocol, protocol);
+    assert_string_equal(info->cmdline, cmdline);
+    assert_string_equal(info->loader, loader);
+    assert_int_equal(info->region_count, region_count);
+    assert_int_equal(info->module_count, module_count);
+}
+
 /* ---- multiboot1 (Multiboot Specification 0.6.96, section 3.3) ---------- */
 
 #define MB1_CMDLINE     (1u << 2)
@@ -129,17 +140,19 @@ static uint32_t place_mb1(const struct mb1_info *info)
     return place(info, sizeof(*info));
 }
 
+/* Lay out a multiboot1 info block and parse it; the parse must succeed. */
+static void parse_mb1_ok(const struct mb1_info *info, struct boot_info *out)
+{
+    assert_int_equal(parse(MULTIBOOT1_LOADER_MAGIC, place_mb1(info), out), 0);
+}
+
 static void test_unknown_magic(void **state)
 {
     struct boot_info out;
     (void)state;
 
     assert_int_equal(parse(0x12345678, UNMAPPED, &out), -1);
-    assert_int_equal(out.protocol, 0);
-    assert_string_equal(out.cmdline, "");
-    assert_string_equal(out.loader, "");
-    assert_int_equal(out.region_count, 0);
-    assert_int_equal(out.module_count, 0);
+    assert_summary(&out, 0, "", "", 0, 0);
 }
 
 static void test_mb1_cmdline_skips_kernel_name(void **state)
@@ -149,12 +162,8 @@ static void test_mb1_cmdline_skips_kernel_name(void **state)
     (void)state;
 
     info.cmdline = place_string("/boot/freeport32.elf selftest  harness");
-    assert_int_equal(parse(MULTIBOOT1_LOADER_MAGIC, place_mb1(&info), &out), 0);
-    assert_int_equal(out.protocol, 1);
-    assert_string_equal(out.cmdline, "selftest  harness");
-    assert_string_equal(out.loader, "");
-    assert_int_equal(out.region_count, 0);
-    assert_int_equal(out.module_count, 0);
+    parse_mb1_ok(&info, &out);
+    assert_summary(&out, 1, "selftest  harness", "", 0, 0);
 }
 
 static void test_mb1_cmdline_with_only_kernel_name(void **state)
@@ -164,7 +173,7 @@ static void test_mb1_cmdline_with_only_kernel_name(void **state)
     (void)state;
 
     info.cmdline = place_string("/boot/freeport32.elf");
-    assert_int_equal(parse(MULTIBOOT1_LOADER_MAGIC, place_mb1(&info), &out), 0);
+    parse_mb1_ok(&info, &out);
     assert_string_equal(out.cmdline, "");
 }
 
@@ -178,12 +187,8 @@ static void test_mb1_fields_without_flags_ignored(void **state)
     struct boot_info out;
     (void)state;
 
-    assert_int_equal(parse(MULTIBOOT1_LOADER_MAGIC, place_mb1(&info), &out), 0);
-    assert_int_equal(out.protocol, 1);
-    assert_string_equal(out.cmdline, "");
-    assert_string_equal(out.loader, "");
-    assert_int_equal(out.module_count, 0);
-    assert_int_equal(out.region_count, 0);
+    parse_mb1_ok(&info, &out);
+    assert_summary(&out, 1, "", "", 0, 0);
 }
 
 static void test_mb1_loader_name(void **state)
@@ -193,7 +198,7 @@ static void test_mb1_loader_name(void **state)
     (void)state;
 
     info.boot_loader_name = place_string("qemu");
-    assert_int_equal(parse(MULTIBOOT1_LOADER_MAGIC, place_mb1(&info), &out), 0);
+    parse_mb1_ok(&info, &out);
     assert_string_equal(out.loader, "qemu");
 }
 
@@ -209,7 +214,7 @@ static void test_mb1_modules(void **state)
 
     modules[0].cmdline = place_string("initrd");
     info.mods_addr = place(modules, sizeof(modules));
-    assert_int_equal(parse(MULTIBOOT1_LOADER_MAGIC, place_mb1(&info), &out), 0);
+    parse_mb1_ok(&info, &out);
     assert_int_equal(out.module_count, 2);
     assert_module(&out, 0, 0x200000, 0x2004d2, "initrd");
     assert_module(&out, 1, 0x300000, 0x300000, "");
@@ -226,7 +231,7 @@ static void test_mb1_module_ending_before_start_dropped(void **state)
     (void)state;
 
     info.mods_addr = place(modules, sizeof(modules));
-    assert_int_equal(parse(MULTIBOOT1_LOADER_MAGIC, place_mb1(&info), &out), 0);
+    parse_mb1_ok(&info, &out);
     assert_int_equal(out.module_count, 1);
     assert_module(&out, 0, 0x600000, 0x601000, "");
 }
@@ -247,7 +252,7 @@ static void test_mb1_too_many_modules(void **state)
                                           place_string(name), 0 };
     }
     info.mods_addr = place(modules, sizeof(modules));
-    assert_int_equal(parse(MULTIBOOT1_LOADER_MAGIC, place_mb1(&info), &out), 0);
+    parse_mb1_ok(&info, &out);
     assert_int_equal(out.module_count, BOOTINFO_MODULES_MAX);
     assert_module(&out, 0, 0x1000000, 0x1000800, "module0");
     assert_module(&out, BOOTINFO_MODULES_MAX - 1, 0x1000000 + (BOOTINFO_MODULES_MAX - 1) * 0x1000,
@@ -267,7 +272,7 @@ static void test_mb1_memory_map(void **state)
     (void)state;
 
     info.mmap_addr = place(map, sizeof(map));
-    assert_int_equal(parse(MULTIBOOT1_LOADER_MAGIC, place_mb1(&info), &out), 0);
+    parse_mb1_ok(&info, &out);
     assert_int_equal(out.region_count, 3);
     assert_region(&out, 0, 0x0, 0x9fc00, MEMORY_USABLE);
     assert_region(&out, 1, 0x9fc00, 0x400, MEMORY_RESERVED);
@@ -289,7 +294,7 @@ static void test_mb1_memory_map_wider_entries(void **state)
     entry = (struct mb1_mmap_entry){ 28, 0x5000, 0x3000, 3 };
     memcpy(map + 32, &entry, sizeof(entry));
     info.mmap_addr = place(map, sizeof(map));
-    assert_int_equal(parse(MULTIBOOT1_LOADER_MAGIC, place_mb1(&info), &out), 0);
+    parse_mb1_ok(&info, &out);
     assert_int_equal(out.region_count, 2);
     assert_region(&out, 0, 0x1000, 0x2000, 1);
     assert_region(&out, 1, 0x5000, 0x3000, 3);
@@ -313,11 +318,11 @@ static void test_mb1_memory_map_huge_length(void **state)
         memcpy(map + at, &(struct mb1_mmap_entry){ 20, at * 0x1000, 0x1000, 1 }, sizeof(jump));
     info.mmap_addr = place(map, MAP_BYTES);
     free(map);
-    assert_int_equal(parse(MULTIBOOT1_LOADER_MAGIC, place_mb1(&info), &out), 0);
+    parse_mb1_ok(&info, &out);
     assert_int_equal(out.region_count, BOOTINFO_REGIONS_MAX);
 
     info.mmap_addr = place(&jump, sizeof(jump));
-    assert_int_equal(parse(MULTIBOOT1_LOADER_MAGIC, place_mb1(&info), &out), 0);
+    parse_mb1_ok(&info, &out);
     assert_int_equal(out.region_count, 1);
     assert_region(&out, 0, 0x1000, 0x2000, 1);
 }
@@ -334,7 +339,7 @@ static void test_mb1_memory_map_truncated_entry(void **state)
     (void)state;
 
     info.mmap_addr = place(map, sizeof(map) - 4);
-    assert_int_equal(parse(MULTIBOOT1_LOADER_MAGIC, place_mb1(&info), &out), 0);
+    parse_mb1_ok(&info, &out);
     assert_int_equal(out.region_count, 1);
     assert_region(&out, 0, 0x0, 0x9fc00, 1);
 }
@@ -369,7 +374,7 @@ static void test_mb1_too_many_regions(void **state)
     for (uint64_t i = 0; i < COUNT; i++)
         map[i] = (struct mb1_mmap_entry){ 20, i * 0x10000, 0x8000, 1 };
     info.mmap_addr = place(map, sizeof(map));
-    assert_int_equal(parse(MULTIBOOT1_LOADER_MAGIC, place_mb1(&info), &out), 0);
+    parse_mb1_ok(&info, &out);
     assert_int_equal(out.region_count, BOOTINFO_REGIONS_MAX);
     assert_region(&out, 0, 0x0, 0x8000, 1);
     assert_region(&out, BOOTINFO_REGIONS_MAX - 1, (BOOTINFO_REGIONS_MAX - 1) * 0x10000ull, 0x8000, 1);
@@ -386,7 +391,7 @@ static void test_mb1_unterminated_cmdline_cut(void **state)
     memset(text, 'a', sizeof(text));
     memcpy(text, "kern ", 5);
     info.cmdline = place(text, sizeof(text));
-    assert_int_equal(parse(MULTIBOOT1_LOADER_MAGIC, place_mb1(&info), &out), 0);
+    parse_mb1_ok(&info, &out);
     assert_int_equal(strlen(out.cmdline), BOOTINFO_CMDLINE_MAX - 1);
     assert_memory_equal(out.cmdline, text + 5, BOOTINFO_CMDLINE_MAX - 1);
 }
@@ -405,7 +410,7 @@ static void test_mb1_unterminated_short_strings_cut(void **state)
     memset(text, 'M', sizeof(text));
     module.cmdline = place(text, sizeof(text));
     info.mods_addr = place(&module, sizeof(module));
-    assert_int_equal(parse(MULTIBOOT1_LOADER_MAGIC, place_mb1(&info), &out), 0);
+    parse_mb1_ok(&info, &out);
     assert_int_equal(strlen(out.loader), sizeof(out.loader) - 1);
     assert_true(strspn(out.loader, "L") == sizeof(out.loader) - 1);
     assert_int_equal(strlen(out.modules[0].cmdline), sizeof(out.modules[0].cmdline) - 1);
@@ -533,11 +538,8 @@ static void test_mb2_cmdline_and_loader(void **state)
     mb2_string_tag(&builder, MB2_LOADER, "GRUB 2.06-13+deb12u2");
     mb2_end(&builder);
     assert_int_equal(parse(MULTIBOOT2_LOADER_MAGIC, mb2_place(&builder), &out), 0);
-    assert_int_equal(out.protocol, 2);
-    assert_string_equal(out.cmdline, "selftest harness");      /* no kernel name in mb2 */
-    assert_string_equal(out.loader, "GRUB 2.06-13+deb12u2");
-    assert_int_equal(out.region_count, 0);
-    assert_int_equal(out.module_count, 0);
+    /* No kernel name to skip in a multiboot2 command line. */
+    assert_summary(&out, 2, "selftest harness", "GRUB 2.06-13+deb12u2", 0, 0);
 }
 
 static void test_mb2_only_end_tag(void **state)
@@ -876,7 +878,7 @@ static void test_mb1_cmdline_without_space_or_nul_bounded(void **state)
 
     memset(text, 'k', sizeof(text));
     info.cmdline = place(text, sizeof(text));
-    assert_int_equal(parse(MULTIBOOT1_LOADER_MAGIC, place_mb1(&info), &out), 0);
+    parse_mb1_ok(&info, &out);
     assert_string_equal(out.cmdline, "");
 }
 

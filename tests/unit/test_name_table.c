@@ -277,18 +277,19 @@ static void test_out_of_memory(void **state)
 
 int main(void)
 {
+#define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_sdbm_hash, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_bind_then_lookup, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_bind_twice_is_name_exists, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_name_length_limits, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_rights_limited_to_capability, setup, teardown),
+        TEST(test_sdbm_hash),
+        TEST(test_bind_then_lookup),
+        TEST(test_bind_twice_is_name_exists),
+        TEST(test_name_length_limits),
+        TEST(test_rights_limited_to_capability),
         cmocka_unit_test_setup_teardown(test_collisions_in_one_bucket, setup_one_bucket, teardown),
-        cmocka_unit_test_setup_teardown(test_names_with_equal_hash, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_only_binder_unbinds, setup, teardown),
+        TEST(test_names_with_equal_hash),
+        TEST(test_only_binder_unbinds),
         cmocka_unit_test_setup_teardown(test_unbind_all_of, setup_one_bucket, teardown),
-        cmocka_unit_test_setup_teardown(test_revoked_binding, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_out_of_memory, setup, teardown),
+        TEST(test_revoked_binding),
+        TEST(test_out_of_memory),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

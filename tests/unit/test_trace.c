@@ -35,6 +35,14 @@ static void record(uint64_t object_id)
     ipc_trace_record(&trace, &event, NULL);
 }
 
+/* record() objects first .. end - 1: with tracing on from the start, each
+ * event's sequence number equals its object id. */
+static void record_range(uint64_t first, uint64_t end)
+{
+    for (uint64_t object_id = first; object_id < end; object_id++)
+        record(object_id);
+}
+
 /* Read up to `max` events and check they are numbered from `first` on
  * and are the events record(sequence) made. */
 static size_t read_expect(uint64_t *cursor, size_t max, uint64_t first, uint64_t missed)
@@ -105,8 +113,7 @@ static void test_overwrites_oldest(void **state)
 
     (void)state;
     ipc_trace_enable(&trace, true);
-    for (uint64_t sequence = 0; sequence < 10; sequence++)
-        record(sequence);
+    record_range(0, 10);
     assert_int_equal(read_expect(&cursor, CAPACITY * 2, 6, 6), CAPACITY);
     assert_int_equal(cursor, 10);
     assert_int_equal(read_expect(&cursor, CAPACITY, 10, 0), 0);
@@ -118,8 +125,7 @@ static void test_reader_in_steps(void **state)
 
     (void)state;
     ipc_trace_enable(&trace, true);
-    for (uint64_t sequence = 0; sequence < 3; sequence++)
-        record(sequence);
+    record_range(0, 3);
     assert_int_equal(read_expect(&cursor, 2, 0, 0), 2);
     assert_int_equal(read_expect(&cursor, 2, 2, 0), 1);
     record(3);
@@ -134,11 +140,9 @@ static void test_lapped_reader_counts_missed(void **state)
 
     (void)state;
     ipc_trace_enable(&trace, true);
-    for (uint64_t sequence = 0; sequence < 3; sequence++)
-        record(sequence);
+    record_range(0, 3);
     assert_int_equal(read_expect(&cursor, 2, 0, 0), 2);
-    for (uint64_t sequence = 3; sequence < 12; sequence++)
-        record(sequence);
+    record_range(3, 12);
     assert_int_equal(read_expect(&cursor, CAPACITY, 8, 6), CAPACITY);
     assert_int_equal(cursor, 12);
 }

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include "tools.h"
 
 #define CONNECT_WAIT_MS 10000
 
@@ -52,10 +53,9 @@ static void attach(const char *path)
 int main(int argc, char **argv)
 {
     struct csrss_console_info info;
-    char *end;
-    unsigned long number = argc == 2 ? strtoul(argv[1], &end, 10) : 0;
+    unsigned long number = 0;
 
-    if (argc != 2 || *end != '\0' || number < 1 || number > CSRSS_CONSOLES_MAX)
+    if (argc != 2 || !parse_unsigned(argv[1], CSRSS_CONSOLES_MAX, &number) || number < 1)
         errx(2, "usage: getty N (a console, 1-%d)", CSRSS_CONSOLES_MAX);
     find_console((unsigned)number, &info);
     attach(info.slave_path);

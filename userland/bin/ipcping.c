@@ -12,6 +12,7 @@
  */
 #include <err.h>
 #include <freeport/ipc.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,7 @@ int main(void)
 #include <freeport/capability.h>
 #include <freeport/ipc_stats.h>
 #include <freeport/port.h>
+#include "tools.h"
 
 static char name[32];
 
@@ -74,21 +76,18 @@ static uint64_t lookup_server(void)
 int main(int argc, char **argv)
 {
     static char request[IPC_MESSAGE_MAX], reply[IPC_MESSAGE_MAX];
-    long count = 4, size = 32;
+    unsigned long count = 4, size = 32;
     struct ipc_global_stats before, after;
     uint64_t total = 0, port;
     int option;
 
     while ((option = getopt(argc, argv, "c:s:")) != -1) {
-        if (option == 'c')
-            count = strtol(optarg, NULL, 0);
-        else if (option == 's')
-            size = strtol(optarg, NULL, 0);
-        else
-            errx(2, "usage: ipcping [-c COUNT] [-s SIZE]");
+        if (option == 'c' && parse_unsigned(optarg, LONG_MAX, &count) && count > 0)
+            continue;
+        if (option == 's' && parse_unsigned(optarg, IPC_MESSAGE_MAX, &size))
+            continue;
+        errx(2, "usage: ipcping [-c COUNT] [-s SIZE] (COUNT positive, SIZE at most %d)", IPC_MESSAGE_MAX);
     }
-    if (count < 1 || size < 0 || size > IPC_MESSAGE_MAX)
-        errx(2, "COUNT must be positive and SIZE at most %d", IPC_MESSAGE_MAX);
     ipc_stats_global(&before);
     snprintf(name, sizeof(name), "ipcping.%d", (int)getpid());
     pid_t server = fork();
@@ -96,7 +95,7 @@ int main(int argc, char **argv)
         serve();
     port = lookup_server();
     memset(request, 'p', (size_t)size);
-    for (long i = 0; i < count; i++) {
+    for (unsigned long i = 0; i < count; i++) {
         struct ipc_send_args out = {.payload = (uintptr_t)request, .timeout = IPC_TIMEOUT_FOREVER};
         struct ipc_receive_args in = {
             .payload = (uintptr_t)reply, .capacity = sizeof(reply), .timeout = IPC_TIMEOUT_FOREVER};
@@ -106,14 +105,14 @@ int main(int argc, char **argv)
         int result = port_call(port, &out, &in);
         uint64_t took = microseconds() - start;
         if (result < 0)
-            errx(1, "call %ld: IPC error %d", i, -result);
+            errx(1, "call %lu: IPC error %d", i, -result);
         total += took;
-        printf("%u bytes from pid %u: call %ld, transaction %llu, time %llu us\n", in.header.length,
+        printf("%u bytes from pid %u: call %lu, transaction %llu, time %llu us\n", in.header.length,
                in.header.sender_pid, i, (unsigned long long)in.header.transaction_id,
                (unsigned long long)took);
     }
     ipc_stats_global(&after);
-    printf("%ld calls of %ld bytes, average %llu us, %llu fast path hits\n", count, size,
+    printf("%lu calls of %lu bytes, average %llu us, %llu fast path hits\n", count, size,
            (unsigned long long)(total / (uint64_t)count),
            (unsigned long long)(after.fast_path_hits - before.fast_path_hits));
     kill(server, SIGTERM);

@@ -18,6 +18,7 @@
  */
 #include <err.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "log_line.h"
+#include "tools.h"
 
 #define FOLLOW_INTERVAL_MS 100
 #define READ_CHUNK         4096
@@ -138,12 +140,17 @@ static int usage(void)
     return 2;
 }
 
-static long parse_number(const char *text)
+/* The records of the last `text` seconds: since that time, or since 0
+ * when it is before the epoch. False if text is not a number of seconds. */
+static bool parse_since(const char *text, uint64_t *since_ns)
 {
-    char *end;
-    long value = strtol(text, &end, 10);
+    unsigned long seconds;
+    uint64_t now = realtime_ns();
 
-    return *text && *end == '\0' && value >= 0 ? value : -1;
+    if (!parse_unsigned(text, ULONG_MAX, &seconds))
+        return false;
+    *since_ns = seconds < now / 1000000000u ? now - seconds * 1000000000u : 0;
+    return true;
 }
 
 int main(int argc, char **argv)
@@ -151,7 +158,7 @@ int main(int argc, char **argv)
     static struct reader reader;
     struct filter filter = {.level = LOGD_LEVEL_MAX, .pid = -1};
     bool follow_on = false;
-    long seconds;
+    unsigned long pid;
     int option;
 
     while ((option = getopt(argc, argv, "t:l:p:s:rf")) != -1) {
@@ -159,10 +166,10 @@ int main(int argc, char **argv)
             filter.tag = optarg;
         else if (option == 'l' && (filter.level = log_level_parse(optarg)) >= 0)
             continue;
-        else if (option == 'p' && (filter.pid = parse_number(optarg)) >= 0)
+        else if (option == 'p' && parse_unsigned(optarg, UINT32_MAX, &pid))
+            filter.pid = (long)pid;
+        else if (option == 's' && parse_since(optarg, &filter.since_ns))
             continue;
-        else if (option == 's' && (seconds = parse_number(optarg)) >= 0)
-            filter.since_ns = realtime_ns() - (uint64_t)seconds * 1000000000u;
         else if (option == 'r' || option == 'f')
             *(option == 'r' ? &filter.raw : &follow_on) = true;
         else

@@ -12,10 +12,12 @@
  */
 #include <err.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <mqueue.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "tools.h"
 
 #define USAGE                                                                                                \
     "usage: mqtool create NAME [MAXMSG MSGSIZE] | send NAME TEXT [PRIORITY] | receive [-n] NAME | "          \
@@ -23,12 +25,11 @@
 
 static long number(const char *text)
 {
-    char *end;
-    long value = strtol(text, &end, 10);
+    unsigned long value;
 
-    if (*text == '\0' || *end != '\0' || value < 0)
+    if (!parse_unsigned(text, LONG_MAX, &value))
         errx(2, USAGE);
-    return value;
+    return (long)value;
 }
 
 static mqd_t open_queue(const char *name, int flags)

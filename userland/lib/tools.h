@@ -8,6 +8,7 @@
 #ifndef USERLAND_LIB_TOOLS_H
 #define USERLAND_LIB_TOOLS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Copies everything from fd from to fd to; 0, or -1 with errno set. */
@@ -50,6 +51,18 @@ int init_request(const char *request, const char *header);
 
 /* The main of a tool that takes no argument and sends one request (shutdown, reboot). */
 int init_request_tool(int argc, const char *request);
+
+/*
+ * A Unix socket of type (SOCK_STREAM or SOCK_DGRAM, with SOCK_NONBLOCK and
+ * SOCK_CLOEXEC or'ed in as wanted) bound at path, a stale socket file there
+ * removed first; listening with that backlog if backlog > 0 (a stream
+ * socket). The fd, or -1 with errno set and nothing left open.
+ */
+int unix_socket_bind(const char *path, int type, int backlog);
+
+/* text as a decimal number from 0 to max, digits only and nothing after
+ * them: true with *value set, else false (*value untouched). */
+bool parse_unsigned(const char *text, unsigned long max, unsigned long *value);
 
 /* A waitpid() status as a shell shows it: the exit code, or 128 + the signal. */
 int exit_status_of(int wait_status);

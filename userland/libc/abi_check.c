@@ -13,14 +13,17 @@
 #include <mqueue.h>
 #include <poll.h>
 #include <freeport/abi.h>
+#include <freeport/socket.h>
 #include <signal.h>
 #include <stddef.h>
 #include <sys/dirent.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/termios.h>
 #include <sys/uio.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -142,6 +145,53 @@ SAME(POLLOUT, FP_POLLOUT);
 SAME(POLLERR, FP_POLLERR);
 SAME(POLLHUP, FP_POLLHUP);
 SAME(POLLNVAL, FP_POLLNVAL);
+
+/* sockets (<sys/socket.h> and <sys/un.h> are Freeport's own, matching <freeport/socket.h>;
+ * accept4 passes SOCK_NONBLOCK and SOCK_CLOEXEC on as the open flags) */
+SAME(AF_UNIX, FP_AF_UNIX);
+SAME(SOCK_STREAM, FP_SOCK_STREAM);
+SAME(SOCK_DGRAM, FP_SOCK_DGRAM);
+SAME(SOCK_SEQPACKET, FP_SOCK_SEQPACKET);
+SAME(SOCK_NONBLOCK, FP_SOCK_NONBLOCK);
+SAME(SOCK_CLOEXEC, FP_SOCK_CLOEXEC);
+SAME(SOCK_NONBLOCK, FP_O_NONBLOCK);
+SAME(SOCK_CLOEXEC, FP_O_CLOEXEC);
+SAME(MSG_PEEK, FP_MSG_PEEK);
+SAME(MSG_CTRUNC, FP_MSG_CTRUNC);
+SAME(MSG_TRUNC, FP_MSG_TRUNC);
+SAME(MSG_DONTWAIT, FP_MSG_DONTWAIT);
+SAME(MSG_NOSIGNAL, FP_MSG_NOSIGNAL);
+SAME(MSG_CMSG_CLOEXEC, FP_MSG_CMSG_CLOEXEC);
+SAME(SHUT_RD, FP_SHUT_RD);
+SAME(SHUT_WR, FP_SHUT_WR);
+SAME(SHUT_RDWR, FP_SHUT_RDWR);
+SAME(SOL_SOCKET, FP_SOL_SOCKET);
+SAME(SO_TYPE, FP_SO_TYPE);
+SAME(SO_ERROR, FP_SO_ERROR);
+SAME(SO_SNDBUF, FP_SO_SNDBUF);
+SAME(SO_RCVBUF, FP_SO_RCVBUF);
+SAME(SO_PEERCRED, FP_SO_PEERCRED);
+SAME(SO_ACCEPTCONN, FP_SO_ACCEPTCONN);
+SAME(SCM_RIGHTS, FP_SCM_RIGHTS);
+SAME(sizeof(struct sockaddr_un), 110);
+SAME(offsetof(struct sockaddr_un, sun_path), 2);
+SAME_LAYOUT(struct msghdr, struct freeport_msghdr);
+SAME_FIELD(struct msghdr, msg_name, struct freeport_msghdr, name);
+SAME_FIELD(struct msghdr, msg_namelen, struct freeport_msghdr, name_length);
+SAME_FIELD(struct msghdr, msg_iov, struct freeport_msghdr, iov);
+SAME_FIELD(struct msghdr, msg_iovlen, struct freeport_msghdr, iov_count);
+SAME_FIELD(struct msghdr, msg_control, struct freeport_msghdr, control);
+SAME_FIELD(struct msghdr, msg_controllen, struct freeport_msghdr, control_length);
+SAME_FIELD(struct msghdr, msg_flags, struct freeport_msghdr, flags);
+SAME_LAYOUT(struct cmsghdr, struct freeport_cmsghdr);
+SAME_FIELD(struct cmsghdr, cmsg_len, struct freeport_cmsghdr, length);
+SAME_FIELD(struct cmsghdr, cmsg_level, struct freeport_cmsghdr, level);
+SAME_FIELD(struct cmsghdr, cmsg_type, struct freeport_cmsghdr, type);
+SAME(CMSG_LEN(0), FP_CMSG_ALIGN(sizeof(struct freeport_cmsghdr)));
+SAME_LAYOUT(struct ucred, struct freeport_ucred);
+SAME_FIELD(struct ucred, pid, struct freeport_ucred, pid);
+SAME_FIELD(struct ucred, uid, struct freeport_ucred, uid);
+SAME_FIELD(struct ucred, gid, struct freeport_ucred, gid);
 
 /* message queues (<mqueue.h> is Freeport's own, written to match) */
 SAME_LAYOUT(struct mq_attr, struct freeport_mq_attr);

@@ -85,8 +85,17 @@ static void logread_filters(void)
     CHECK(tool("/bin/logread", "-s", "3600", "-t", "tooltag") == 0 && strstr(tool_output, "from the tool") &&
               tool("/bin/logread", "-s", "0", "-t", "tooltag") == 0 && !strstr(tool_output, "from the tool"),
           "-s: the last hour has the record, the last 0 seconds do not");
+    CHECK(tool("/bin/logread", "-s", "99999999999", "-t", "tooltag") == 0 &&
+              strstr(tool_output, "from the tool"),
+          "-s reaching before 1970: every record");
     CHECK(tool("/bin/logread", "-l", "loud") == 2 && tool("/bin/logread", "extra") == 2,
           "a bad level or a stray argument: usage, exit 2");
+    CHECK(tool("/bin/logread", "-p", "1x") == 2 && tool("/bin/logread", "-s", "-1") == 2 &&
+              tool("/bin/logread", "-p", "99999999999999999999") == 2,
+          "-p 1x, -s -1, a pid past the range: usage, exit 2");
+    CHECK(tool("/bin/logd", "-r", "5x") == 2 && tool("/bin/logd", "-b", "4294967296") == 2 &&
+              strstr(tool_output, "usage"),
+          "logd -r 5x, -b past 32 bits: usage, exit 2 (before touching the socket)");
 }
 
 /* Reads from fd until text shows up (or the bounded wait ends). */

@@ -1,8 +1,10 @@
 /*
  * proc_time - clocks and sleeping: CLOCK_MONOTONIC never goes back and has
  * sub-tick resolution, CLOCK_REALTIME is a plausible date, nanosleep sleeps
- * at least as long as asked and rejects bad requests, times() counts.
+ * at least as long as asked (also a sleep of centuries, which must not
+ * wrap around to none) and rejects bad requests, times() counts.
  */
+#include <signal.h>
 #include <stdlib.h>
 #include <sys/times.h>
 #include <time.h>
@@ -58,6 +60,28 @@ static void check_nanosleep(void)
     CHECK(RAW(SYS_nanosleep, &zero, 0) == 0, "a zero sleep returns at once");
 }
 
+static void on_alarm(int signal)
+{
+    (void)signal;
+}
+
+/* The longest sleep not cut to the kernel's maximum: 2^64 - 1 ns minus
+ * less than 2 s. Once the guest has been up 2 s, now + this passes 2^64;
+ * the sleep must still last (until the alarm), not wrap to nothing. */
+static void check_centuries_of_sleep(void)
+{
+    struct timespec request = {18446744071, 999999999}, remaining = {0, 0}, pause = {0, 100000000};
+
+    while (monotonic_ns() < 2000000000)
+        nanosleep(&pause, NULL);
+    signal(SIGALRM, on_alarm);
+    alarm(1);
+    int result = nanosleep(&request, &remaining);
+    CHECK(result == -1 && errno == EINTR && remaining.tv_sec > 1000000000,
+          "a sleep of 584 years after 2 s up: cut by the alarm (EINTR), years left");
+    signal(SIGALRM, SIG_DFL);
+}
+
 static void spin_a_while(void)
 {
     int64_t end = monotonic_ns() + 300000000;
@@ -84,6 +108,7 @@ int main(void)
     setvbuf(stdout, NULL, _IONBF, 0);
     check_clocks();
     check_nanosleep();
+    check_centuries_of_sleep();
     check_times();
     return check_done();
 }

@@ -7,7 +7,8 @@
  * backoff and works again; a record sent while logd is stopped waits in
  * the socket init holds and is stored once logd is back; the control
  * socket serves others while a client sits silent, and answers garbage
- * with an error; orphans are reaped by init.
+ * with an error, and with every client slot taken a further client waits
+ * in the backlog without making init spin; orphans are reaped by init.
  *   services policies     with the table of tests/services.bats: restart
  *                         policies, and SIGKILL for a service that
  *                         ignores SIGTERM
@@ -18,6 +19,8 @@
 #include <sys/un.h>
 #include "check.h"
 #include "service_tools.h"
+
+#define CONTROL_CLIENTS_MAX 8 /* init's CLIENTS_MAX (userland/bin/init/control.c) */
 
 static void came_up_in_order(void)
 {
@@ -134,6 +137,49 @@ static void control_socket_never_blocks(void)
     close(garbage);
 }
 
+/* The system calls init has made so far (0 if it cannot be found). */
+static uint64_t init_syscalls(void)
+{
+    struct freeport_procinfo info;
+
+    for (int index = 0;; index++) {
+        int result = freeport_procinfo(index, &info);
+        if (result == 0 && info.pid == 1)
+            return info.syscalls;
+        if (result < 0 && errno != ESRCH)
+            return 0;
+    }
+}
+
+/* Every slot taken by a silent client, one more waits in the backlog: init
+ * must leave it there, not wake for it again and again. */
+static void control_socket_full_waits_quietly(void)
+{
+    int silent[CONTROL_CLIENTS_MAX], waiting;
+
+    for (int i = 0; i < CONTROL_CLIENTS_MAX; i++)
+        silent[i] = connect_init();
+    usleep(100000); /* init accepts them: the backlog is empty again */
+    waiting = connect_init();
+    usleep(100000);
+    uint64_t before = init_syscalls();
+    usleep(300000);
+    uint64_t spent = init_syscalls() - before;
+    CHECK(waiting >= 0 && before > 0 && spent < 100,
+          "%d silent clients and one waiting: init made %llu system calls in 300 ms", CONTROL_CLIENTS_MAX,
+          (unsigned long long)spent);
+    close(silent[0]);
+    char reply[128] = "";
+    ssize_t got = -1;
+    if (write(waiting, "frobnicate\n", 11) == 11)
+        got = read(waiting, reply, sizeof(reply) - 1);
+    CHECK(got > 0 && strncmp(reply, "error unknown request", 21) == 0,
+          "once a slot frees, the waiting client is served");
+    for (int i = 1; i < CONTROL_CLIENTS_MAX; i++)
+        close(silent[i]);
+    close(waiting);
+}
+
 static bool is_zombie(pid_t pid)
 {
     struct freeport_procinfo info;
@@ -225,6 +271,7 @@ int main(int argc, char **argv)
     killed_logd_comes_back_with_backoff();
     records_wait_while_logd_is_stopped();
     control_socket_never_blocks();
+    control_socket_full_waits_quietly();
     orphans_are_reaped();
     return check_done();
 }

@@ -509,6 +509,12 @@ static void check_bad_arguments(void)
     CHECK(ioctl(pty.slave, TCSETS, bad_pointer(0xffff800000000000)) == -1 && errno == EFAULT,
           "TCSETS from a kernel address: EFAULT");
     CHECK(ioctl(pty.master, TIOCSWINSZ, NULL) == -1 && errno == EFAULT, "TIOCSWINSZ from NULL: EFAULT");
+    CHECK(write(pty.master, bad_pointer(8), 4) == -1 && errno == EFAULT, "master write from a bad pointer: EFAULT");
+    CHECK(write(pty.slave, bad_pointer(8), 4) == -1 && errno == EFAULT, "slave write from a bad pointer: EFAULT");
+    CHECK(write(pty.slave, "x", 1) == 1 && read(pty.master, bad_pointer(8), 4) == -1 && errno == EFAULT,
+          "master read into a bad pointer: EFAULT");
+    CHECK(write(pty.master, "y\n", 2) == 2 && read(pty.slave, bad_pointer(8), 4) == -1 && errno == EFAULT,
+          "slave read into a bad pointer: EFAULT");
     CHECK(ioctl(pty.slave, 0x5499, NULL) == -1 && errno == ENOTTY, "an unknown request: ENOTTY");
     CHECK(ioctl(pty.master, TIOCGPGRP, &(int32_t){0}) == -1 && errno == ENOTTY, "TIOCGPGRP on a master: ENOTTY");
     pipe(pipe_fds);

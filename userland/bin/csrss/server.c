@@ -23,23 +23,17 @@
 #include <limits.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 #include "csrss.h"
+#include "tools.h"
 
 int server_listen(struct csrss *csrss)
 {
-    struct sockaddr_un address = {.sun_family = AF_UNIX, .sun_path = CSRSS_SOCKET_PATH};
-    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    int fd = unix_socket_bind(CSRSS_SOCKET_PATH, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, CLIENTS_MAX);
 
     if (fd < 0)
         return -1;
-    unlink(CSRSS_SOCKET_PATH); /* left by a csrss that died */
-    if (bind(fd, (const struct sockaddr *)&address, sizeof(address)) != 0 || listen(fd, CLIENTS_MAX) != 0) {
-        close(fd);
-        return -1;
-    }
     csrss->listen_fd = fd;
     for (int index = 0; index < CLIENTS_MAX; index++)
         csrss->clients[index].fd = -1;

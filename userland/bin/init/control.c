@@ -13,16 +13,21 @@
  * the client's buffer, and writes as much as the socket takes, so a client
  * that sends half a line or never reads cannot stall PID 1. A client that
  * makes no progress for CLIENT_IDLE_MS is dropped; at most CLIENTS_MAX are
- * served at once (more wait in the listen backlog).
+ * served at once (more wait in the listen backlog, unwatched: the listening
+ * socket is in the poll set only while a slot is free).
+ *
+ * Invariant: a slot's reply_length is 0 while its request is being read,
+ * and > 0 from the answer on; the connection closes once reply_sent
+ * reaches it.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/un.h>
 #include <unistd.h>
 #include "init.h"
+#include "tools.h"
 
 #define CLIENTS_MAX    8
 #define CLIENT_IDLE_MS 5000
@@ -43,20 +48,11 @@ static struct client clients[CLIENTS_MAX];
 
 int control_init(void)
 {
-    struct sockaddr_un address = {.sun_family = AF_UNIX};
-
     for (int i = 0; i < CLIENTS_MAX; i++)
         clients[i].fd = -1;
-    listen_fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (listen_fd < 0)
-        return -1;
-    strncpy(address.sun_path, CONTROL_SOCKET, sizeof(address.sun_path) - 1);
-    unlink(CONTROL_SOCKET);
-    if (bind(listen_fd, (struct sockaddr *)&address, sizeof(address)) < 0 ||
-        listen(listen_fd, CLIENTS_MAX) < 0) {
+    listen_fd = unix_socket_bind(CONTROL_SOCKET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, CLIENTS_MAX);
+    if (listen_fd < 0) {
         init_log("%s: %s", CONTROL_SOCKET, strerror(errno));
-        close(listen_fd);
-        listen_fd = -1;
         return -1;
     }
     return 0;
@@ -103,6 +99,15 @@ static void client_close(struct client *client)
 {
     close(client->fd);
     client->fd = -1;
+}
+
+static bool client_slot_free(void)
+{
+    for (int i = 0; i < CLIENTS_MAX; i++) {
+        if (clients[i].fd < 0)
+            return true;
+    }
+    return false;
 }
 
 static void accept_clients(void)
@@ -167,7 +172,9 @@ int control_poll_fds(struct pollfd *fds, int max)
 
     if (listen_fd < 0 || max < 1 + CLIENTS_MAX)
         return 0;
-    fds[count++] = (struct pollfd){.fd = listen_fd, .events = POLLIN};
+    /* every slot taken: a connection in the backlog would make poll
+     * return at once, again and again (PID 1 spinning) */
+    fds[count++] = (struct pollfd){.fd = client_slot_free() ? listen_fd : -1, .events = POLLIN};
     for (int i = 0; i < CLIENTS_MAX; i++) {
         short events = clients[i].reply_length > 0 ? POLLOUT : POLLIN;
         fds[count++] = (struct pollfd){.fd = clients[i].fd, .events = events};

@@ -16,9 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/un.h>
 #include <unistd.h>
 #include "init.h"
+#include "tools.h"
 
 #define FIRST_HANDED_FD  3
 #define PARKING_FD_FIRST 16 /* above every fd a service is given */
@@ -104,19 +104,9 @@ pid_t launch_service(struct service *service)
 
 int launch_bind_socket(const char *path)
 {
-    struct sockaddr_un address = {.sun_family = AF_UNIX};
-    int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    int fd = unix_socket_bind(path, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 
-    if (fd < 0) {
-        init_log("socket for %s: %s", path, strerror(errno));
-        return -1;
-    }
-    strncpy(address.sun_path, path, sizeof(address.sun_path) - 1);
-    unlink(path);
-    if (bind(fd, (struct sockaddr *)&address, sizeof(address)) < 0) {
+    if (fd < 0)
         init_log("bind %s: %s", path, strerror(errno));
-        close(fd);
-        return -1;
-    }
     return fd;
 }

@@ -18,17 +18,18 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
 #include "clients.h"
 #include "storage.h"
+#include "tools.h"
 
 #define BATCH_MAX          64
 #define REPORT_INTERVAL_MS 1000
@@ -64,10 +65,9 @@ static uint64_t realtime_ns(void)
 
 static uint32_t parse_count(const char *text)
 {
-    char *end;
-    unsigned long value = strtoul(text, &end, 10);
+    unsigned long value;
 
-    if (*text == '\0' || *end != '\0' || value > UINT32_MAX) {
+    if (!parse_unsigned(text, UINT32_MAX, &value)) {
         fprintf(stderr, "usage: logd [-r RATE] [-b BURST]\n");
         exit(2);
     }
@@ -93,18 +93,16 @@ static void parse_options(int argc, char **argv, struct logd_limits *limits)
 static int log_socket(void)
 {
     const char *passed = getenv("FREEPORT_SOCKET_FD");
-    struct sockaddr_un address = {.sun_family = AF_UNIX, .sun_path = LOGD_SOCKET};
 
     if (passed) {
-        int fd = atoi(passed);
-        fcntl(fd, F_SETFD, FD_CLOEXEC);
-        return fd;
+        unsigned long fd;
+        if (!parse_unsigned(passed, INT_MAX, &fd) || fcntl((int)fd, F_SETFD, FD_CLOEXEC) < 0) {
+            errno = EBADF;
+            return -1;
+        }
+        return (int)fd;
     }
-    int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    unlink(LOGD_SOCKET);
-    if (fd < 0 || bind(fd, (struct sockaddr *)&address, sizeof(address)) < 0)
-        return -1;
-    return fd;
+    return unix_socket_bind(LOGD_SOCKET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 }
 
 static void handle_datagram(const uint8_t *datagram, ssize_t length)
